@@ -1,0 +1,1 @@
+"""Site logic that is not a calculator (directives, indexes, print page), free of MkDocs imports."""

@@ -1,0 +1,154 @@
+"""Find and replace directive blocks (```calculator, ```snippet …) in page Markdown.
+
+A directive is a fenced code block whose info string is a directive kind; its
+body is YAML options. Fences cannot collide with shell, awk, Jinja or TSM macro
+syntax, and an editor shows them as what they are. Hooks call `find_directives`
+in on_page_markdown, swap each block for a placeholder paragraph, and put the
+rendered HTML back in on_page_content (so raw HTML never meets Markdown's
+block parser, even inside admonitions or tabs).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
+_PLACEHOLDER_HTML = re.compile(r"<p>(KB[A-Z]+\d{6}X)</p>")
+
+
+class DirectiveError(ValueError):
+    """A malformed directive: carries the page path and the 1-based line for the build error."""
+
+    def __init__(self, src_path: str, line: int, reason: str) -> None:
+        self.src_path = src_path
+        self.line = line
+        self.reason = reason
+        super().__init__(f"{src_path}:{line}: {reason}")
+
+
+@dataclass(frozen=True)
+class Directive:
+    """One directive block as written in a page."""
+
+    kind: str
+    options: dict[str, Any]
+    body: str
+    src_path: str
+    line: int
+    start: int
+    end: int
+    indent: str = ""
+    info: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def error(self, reason: str, line_offset: int = 0) -> DirectiveError:
+        """Build an error pointing at this directive's opening fence (or a line inside it)."""
+        return DirectiveError(self.src_path, self.line + line_offset, reason)
+
+
+def find_directives(markdown: str, kinds: Collection[str], src_path: str) -> list[Directive]:
+    """Return the directive blocks of the given kinds, in page order; bad YAML raises DirectiveError."""
+    lines = markdown.splitlines(keepends=True)
+    offsets = [0]
+    for text in lines:
+        offsets.append(offsets[-1] + len(text))
+    found: list[Directive] = []
+    index = 0
+    while index < len(lines):
+        opening = _FENCE.match(lines[index].rstrip("\n"))
+        if not opening:
+            index += 1
+            continue
+        fence = opening.group("fence")
+        info = opening.group("info")
+        close = _find_close(lines, index + 1, fence)
+        kind = info.split()[0] if info.split() else ""
+        kind = kind.lstrip("{.").rstrip("}")
+        if kind in kinds:
+            if close is None:
+                raise DirectiveError(src_path, index + 1, f"```{kind} block is never closed")
+            indent = opening.group("indent")
+            body = "".join(_dedent(text, indent) for text in lines[index + 1 : close])
+            found.append(
+                Directive(
+                    kind=kind,
+                    options=_load_options(body, src_path, index + 1, kind),
+                    body=body,
+                    src_path=src_path,
+                    line=index + 1,
+                    start=offsets[index],
+                    end=offsets[close + 1],
+                    indent=indent,
+                    info=info,
+                )
+            )
+        index = (close if close is not None else len(lines)) + 1
+    return found
+
+
+def _find_close(lines: list[str], start: int, fence: str) -> int | None:
+    """Index of the line closing a fence opened with `fence`, or None."""
+    char, size = fence[0], len(fence)
+    for number in range(start, len(lines)):
+        stripped = lines[number].strip()
+        if stripped and set(stripped) == {char} and len(stripped) >= size:
+            return number
+    return None
+
+
+def _dedent(text: str, indent: str) -> str:
+    """Remove the fence's indentation from a body line."""
+    return text[len(indent):] if indent and text.startswith(indent) else text.lstrip(" \t") if indent else text
+
+
+def _load_options(body: str, src_path: str, line: int, kind: str) -> dict[str, Any]:
+    """Parse a directive body as a YAML mapping; an error names the offending line."""
+    try:
+        loaded = yaml.safe_load(body) if body.strip() else {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        offset = mark.line + 1 if mark is not None else 0
+        problem = getattr(error, "problem", None) or str(error)
+        raise DirectiveError(src_path, line + offset, f"{kind} directive: invalid YAML: {problem}") from None
+    if loaded is None:
+        return {}
+    if not isinstance(loaded, dict):
+        raise DirectiveError(src_path, line, f"{kind} directive: options must be 'key: value' lines")
+    return {str(key): value for key, value in loaded.items()}
+
+
+def option_line(directive: Directive, option: str) -> int:
+    """The page line on which an option is written (the fence line when not found)."""
+    for number, text in enumerate(directive.body.splitlines(), start=1):
+        if re.match(rf"\s*{re.escape(option)}\s*:", text):
+            return directive.line + number
+    return directive.line
+
+
+def replace_with_placeholders(markdown: str, directives: list[Directive], first: int = 0) -> tuple[str, dict[str, Directive]]:
+    """Swap each directive for a placeholder paragraph (unique per kind); return the text and token → directive."""
+    pieces: list[str] = []
+    mapping: dict[str, Directive] = {}
+    cursor = 0
+    for number, directive in enumerate(directives, start=first):
+        token = f"KB{directive.kind.upper()}{number:06d}X"
+        mapping[token] = directive
+        pieces.append(markdown[cursor : directive.start])
+        pieces.append(f"{directive.indent}{token}\n\n")
+        cursor = directive.end
+    pieces.append(markdown[cursor:])
+    return "".join(pieces), mapping
+
+
+def restore_placeholders(html: str, rendered: Mapping[str, str]) -> str:
+    """Put rendered HTML where the placeholder paragraphs are."""
+    return _PLACEHOLDER_HTML.sub(lambda match: rendered.get(match.group(1), match.group(0)), html)
+
+
+def render_all(html: str, mapping: Mapping[str, Directive], render: Callable[[Directive], str]) -> str:
+    """Render every directive of a page and restore it into the page HTML."""
+    return restore_placeholders(html, {token: render(directive) for token, directive in mapping.items()})

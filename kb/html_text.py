@@ -1,0 +1,205 @@
+"""Small, dependency-free views of rendered page HTML: sections, plain text, and text-only wrapping.
+
+MkDocs and Python-Markdown emit well-formed HTML, so a tag tokenizer is enough here; no
+parser library is needed. Wrapping only touches running text: never text inside links,
+code, preformatted blocks, headings, scripts or styles. An `<abbr>` (from the abbreviation
+tooltips) is transparent, so "LED 554" is still found when "LED" carries a tooltip.
+"""
+from __future__ import annotations
+
+import html as html_lib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<[^>]*>", re.S | re.I)
+_TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9:-]*)")
+_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1\s*>", re.S | re.I)
+_ID_ATTRIBUTE = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_PERMALINK = re.compile(r"<a\b[^>]*\bclass\s*=\s*\"[^\"]*\bheaderlink\b[^\"]*\"[^>]*>.*?</a\s*>", re.S | re.I)
+
+NO_WRAP_TAGS = frozenset(
+    {"a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "button", "select",
+     "h1", "h2", "h3", "h4", "h5", "h6"}
+)
+INLINE_TAGS = frozenset(
+    {"a", "abbr", "b", "cite", "code", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q", "s",
+     "samp", "small", "span", "strong", "sub", "sup", "u", "var"}
+)
+TRANSPARENT_TAGS = frozenset({"abbr"})
+
+
+@dataclass(frozen=True)
+class Token:
+    """A piece of HTML: running text, or one tag (comments and script/style blocks are opaque tags)."""
+
+    markup: str
+    is_tag: bool
+    name: str = ""
+    closing: bool = False
+    opaque: bool = False
+
+
+@dataclass(frozen=True)
+class Section:
+    """Text of a page part under one heading; `anchor` is None for the part before the first h2."""
+
+    anchor: str | None
+    title: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Wrap:
+    """Markup to put around visible text [start, end) of a text run."""
+
+    start: int
+    end: int
+    before: str
+    after: str
+
+
+def tokenize(html: str) -> list[Token]:
+    """Split HTML into text and tag tokens, keeping every character, so it can be reassembled."""
+    tokens: list[Token] = []
+    position = 0
+    for match in _TOKEN.finditer(html):
+        if match.start() > position:
+            tokens.append(Token(html[position:match.start()], is_tag=False))
+        markup = match.group()
+        name_match = _TAG_NAME.match(markup)
+        if markup.startswith("<!--") or match.group(1) or name_match is None:
+            tokens.append(Token(markup, is_tag=True, opaque=True))
+        else:
+            self_closing = markup.rstrip(">").rstrip().endswith("/")
+            tokens.append(Token(markup, is_tag=True, name=name_match.group(2).lower(),
+                                closing=bool(name_match.group(1)), opaque=self_closing))
+        position = match.end()
+    if position < len(html):
+        tokens.append(Token(html[position:], is_tag=False))
+    return tokens
+
+
+def plain_text(html: str) -> str:
+    """Return the visible text of an HTML fragment (code included), for finding IDs wherever they are."""
+    parts: list[str] = []
+    for token in tokenize(html):
+        if not token.is_tag:
+            parts.append(token.markup)
+        elif token.name and token.name not in INLINE_TAGS:
+            parts.append(" ")
+        # Inline tags vanish: syntax highlighting splits "0950-021" into several spans.
+    return html_lib.unescape("".join(parts))
+
+
+def heading_title(inner_html: str) -> str:
+    """Return a heading's text without its permalink sign, for labels on other pages."""
+    text = plain_text(_PERMALINK.sub("", inner_html))
+    return " ".join(text.split())
+
+
+def split_sections(html: str) -> list[Section]:
+    """Cut page HTML at each h2–h6 that has an id; mentions can then point at the right section."""
+    sections: list[Section] = []
+    anchor: str | None = None
+    title: str | None = None
+    start = 0
+    for match in _HEADING.finditer(html):
+        id_match = _ID_ATTRIBUTE.search(match.group(2))
+        if match.group(1) == "1" or id_match is None:
+            continue
+        sections.append(Section(anchor, title, plain_text(html[start:match.start()])))
+        anchor = id_match.group(1) if id_match.group(1) is not None else id_match.group(2)
+        title = heading_title(match.group(3))
+        start = match.start()
+    sections.append(Section(anchor, title, plain_text(html[start:])))
+    return [section for section in sections if section.anchor is not None or section.text.strip()]
+
+
+def wrap_running_text(
+    html: str,
+    find_wraps: Callable[[str], Iterable[Wrap]],
+    *,
+    no_wrap: frozenset[str] = NO_WRAP_TAGS,
+    transparent: frozenset[str] = TRANSPARENT_TAGS,
+) -> str:
+    """Wrap spans of running text that `find_wraps` picks, skipping text inside `no_wrap` elements."""
+    output: list[str] = []
+    run: list[Token] = []
+    no_wrap_depth = 0
+    for token in tokenize(html):
+        if no_wrap_depth == 0 and (not token.is_tag or token.name in transparent):
+            run.append(token)
+            continue
+        output.append(_wrap_run(run, find_wraps))
+        run = []
+        output.append(token.markup)
+        if token.name in no_wrap and not token.opaque:
+            no_wrap_depth = max(0, no_wrap_depth + (-1 if token.closing else 1))
+    output.append(_wrap_run(run, find_wraps))
+    return "".join(output)
+
+
+def _wrap_run(run: list[Token], find_wraps: Callable[[str], Iterable[Wrap]]) -> str:
+    """Apply wraps to one run of text and transparent tags, keeping the tags well nested."""
+    if not any(not token.is_tag for token in run):
+        return "".join(token.markup for token in run)
+    visible = "".join(token.markup for token in run if not token.is_tag)
+    offsets, transparent_spans = _layout(run)
+    before_at: dict[int, list[str]] = {}
+    after_at: dict[int, list[str]] = {}
+    last_end = 0
+    for wrap in find_wraps(visible):
+        crosses_tag = any(
+            start < wrap.end and wrap.start < end and not (wrap.start <= start and end <= wrap.end)
+            for start, end in transparent_spans
+        )
+        if wrap.start < last_end or wrap.start >= wrap.end or wrap.end > len(visible) or crosses_tag:
+            continue
+        before_at.setdefault(wrap.start, []).append(wrap.before)
+        after_at.setdefault(wrap.end, []).insert(0, wrap.after)
+        last_end = wrap.end
+
+    output: list[str] = []
+    flushed: set[int] = set()
+
+    def flush(offset: int) -> None:
+        """Close the wraps ending at `offset`, then open those starting there (once per offset)."""
+        if offset not in flushed:
+            flushed.add(offset)
+            output.extend(after_at.get(offset, ()))
+            output.extend(before_at.get(offset, ()))
+
+    for token, offset in zip(run, offsets):
+        if token.is_tag:
+            if not token.closing:
+                flush(offset)
+            output.append(token.markup)
+            continue
+        flush(offset)
+        cut = offset
+        for boundary in sorted(b for b in set(before_at) | set(after_at) if offset < b < offset + len(token.markup)):
+            output.append(token.markup[cut - offset:boundary - offset])
+            flush(boundary)
+            cut = boundary
+        output.append(token.markup[cut - offset:])
+    flush(len(visible))
+    return "".join(output)
+
+
+def _layout(run: list[Token]) -> tuple[list[int], list[tuple[int, int]]]:
+    """Give each token its offset in the run's visible text, and the visible span of each transparent element."""
+    offsets: list[int] = []
+    spans: list[tuple[int, int]] = []
+    open_starts: list[int] = []
+    position = 0
+    for token in run:
+        offsets.append(position)
+        if not token.is_tag:
+            position += len(token.markup)
+        elif token.closing:
+            if open_starts:
+                spans.append((open_starts.pop(), position))
+        elif not token.opaque:
+            open_starts.append(position)
+    return offsets, spans
