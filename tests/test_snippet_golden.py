@@ -1,0 +1,235 @@
+"""Golden texts of the snippets for several inputs, checked by hand against reference/aix-commands.md and the notes."""
+from __future__ import annotations
+
+import pytest
+
+from calculators.snippets import SNIPPETS, SnippetValueError, render_filename, render_text
+from calculators.snippets.model import PLACEHOLDER
+
+# Reference section 6: the db2fmcd.service body that `db2fmcu -u -p` writes.
+DB2FMCD_OTHER_DIR = """\
+# Or let Db2 write the same file: db2fmcu -u -p /opt/ibm/db2/V11.5/bin/db2fmcd
+cat <<'EOF' >/etc/systemd/system/db2fmcd.service
+[Unit]
+Description=DB2V115
+[Service]
+ExecStart=/opt/ibm/db2/V11.5/bin/db2fmcd
+Restart=always
+KillMode=process
+KillSignal=SIGHUP
+[Install]
+WantedBy=default.target
+EOF
+systemctl enable db2fmcd.service
+systemctl start db2fmcd.service
+"""
+
+# Reference section 6 "Suggested unit", for a second instance whose copy of dsmserv.rc sits
+# where IBM 8.2.2 puts it.
+INSTANCE_TSMINST2_822 = """\
+cp -p /opt/tivoli/tsm/server/bin/dsmserv.rc /opt/tivoli/tsm/server/bin/tsminst2
+# Then edit /opt/tivoli/tsm/server/bin/tsminst2 as IBM's steps say:
+#   set instance_dir= if the instance directory is not ~/tsminst2 of user tsminst2;
+#   change the header line to: # pidfile: /var/run/dsmserv_tsminst2_su.pid
+cat <<'EOF' >/etc/systemd/system/tsminst2.service
+[Unit]
+Description=IBM Storage Protect server tsminst2
+Wants=network-online.target
+After=network-online.target db2fmcd.service
+[Service]
+Type=forking
+ExecStart=/opt/tivoli/tsm/server/bin/tsminst2 start
+ExecStop=/opt/tivoli/tsm/server/bin/tsminst2 stop
+PIDFile=/var/run/dsmserv_tsminst2_su.pid
+TimeoutStartSec=600
+[Install]
+WantedBy=multi-user.target
+EOF
+systemctl enable tsminst2.service
+systemctl start tsminst2.service
+"""
+
+DSMCAD_DEFAULT = """\
+ln -s /opt/tivoli/tsm/client/ba/bin/rc.dsmcad /etc/init.d/dsmcad
+cat <<'EOF' >/etc/systemd/system/dsmcad.service
+[Unit]
+Description=IBM Storage Protect client acceptor dsmcad
+After=network.target
+[Service]
+Type=forking
+ExecStart=/etc/init.d/dsmcad start
+ExecStop=/etc/init.d/dsmcad stop
+GuessMainPID=no
+[Install]
+WantedBy=multi-user.target
+EOF
+systemctl enable dsmcad.service
+systemctl start dsmcad.service
+"""
+
+# Reference section 5: the store files, and the AIX client directory.
+CLIENT_RESET_AIX = """\
+# Delete the store files by name: the notes' dsmcert.* also clobbered the dsmcert program.
+rm -f /usr/tivoli/tsm/client/ba/bin64/dsmcert.kdb
+rm -f /usr/tivoli/tsm/client/ba/bin64/dsmcert.sth
+rm -f /usr/tivoli/tsm/client/ba/bin64/dsmcert.idx
+rm -f /usr/tivoli/tsm/client/ba/bin64/dsmcert.rdb
+rm -f /usr/tivoli/tsm/client/ba/bin64/dsmcert.crl
+"""
+
+CLIENT_RESET_WINDOWS = """\
+rem Delete the store files by name: dsmcert.* also matches dsmcert.exe.
+del "C:\\Program Files\\Tivoli\\TSM\\baclient\\dsmcert.kdb"
+del "C:\\Program Files\\Tivoli\\TSM\\baclient\\dsmcert.sth"
+del "C:\\Program Files\\Tivoli\\TSM\\baclient\\dsmcert.idx"
+del "C:\\Program Files\\Tivoli\\TSM\\baclient\\dsmcert.rdb"
+del "C:\\Program Files\\Tivoli\\TSM\\baclient\\dsmcert.crl"
+"""
+
+CLIENT_TRUST_AIX = """\
+/usr/tivoli/tsm/client/ba/bin64/dsmcert -add -server TSM2 -file /var/tmp/cert256.arm
+/usr/tivoli/tsm/client/ba/bin64/dsmcert -list
+"""
+
+CLIENT_TRUST_WINDOWS_OTHER = """\
+"D:\\Tivoli (x86)\\baclient\\dsmcert.exe" -add -server DT -file "D:\\certs\\cert256.arm"
+"D:\\Tivoli (x86)\\baclient\\dsmcert.exe" -list
+"""
+
+ETHERCHANNEL_OTHER = """\
+# EtherChannel ent20 with adapter_names=ent3,ent4 and IP interface en20.
+# Remove and re-add the FIRST adapter (ent3) before anything else.
+# rmdev -Rl en20 takes the IP interface down: run this from a console, not over en20.
+/usr/lib/methods/ethchan_config -d ent20 ent3
+/usr/lib/methods/ethchan_config -a ent20 ent3
+/usr/lib/methods/ethchan_config -d ent20 ent4
+/usr/lib/methods/ethchan_config -a ent20 ent4
+/usr/sbin/rmdev -Rl en20
+/usr/sbin/mkdev -l en20
+# Any combination of the above works once the first adapter was removed and re-added.
+# NEVER start with ent4: after removing and re-adding it (one server crashed right there),
+# deleting ent3 fails (0950-021) and rmdev -Rl en20 crashes AIX 7.2 (APAR IJ06720).
+"""
+
+# Reference section 4: chdef (IBM STEP 1), manage_disk_drivers, installp order, bosboot.
+SDDPCM_AIX71 = """\
+lslpp -l | grep sddpcm
+manage_disk_drivers -l
+chdef -a queue_depth=32 -c disk -s fcp -t mpioosdisk
+chdef -a reserve_policy=no_reserve -c disk -s fcp -t mpioosdisk
+chdef -a algorithm=shortest_queue -c PCM -s friend -t fcpother
+manage_disk_drivers -d IBMSVC -o AIX_AAPCM
+# Remove SDDPCM first, then the host attachment (devices.sas.disk.ibm.mpio.rte too, if installed).
+installp -ug devices.sddpcm.71.rte
+installp -ug devices.fcp.disk.ibm.mpio.rte
+bosboot -a
+# Now reboot: "For the change to take effect the system must be rebooted".
+"""
+
+ROLLBACK = """\
+# Only while SDDPCM is still installed: NO_OVERRIDE hands the IBMSVC disks back to it.
+manage_disk_drivers -d IBMSVC -o NO_OVERRIDE
+# Now reboot.
+"""
+
+ALIAS_OTHER = """\
+auto ens160:1
+iface ens160:1 inet static
+    address 10.1.1.20
+    netmask 255.255.254.0
+"""
+
+GOLDEN: list[tuple[str, dict[str, str], str]] = [
+    ("sp-db2fmcd-unit", {"db2_dir": "/opt/ibm/db2/V11.5"}, DB2FMCD_OTHER_DIR),
+    ("sp-instance-unit", {"owner": "tsminst2", "init_dir": "/opt/tivoli/tsm/server/bin"}, INSTANCE_TSMINST2_822),
+    ("sp-dsmcad-unit", {}, DSMCAD_DEFAULT),
+    ("sp-server-self-trust", {}, "dsmcert -add -server TSM -file /home/tsminst1/cert256.arm\ndsmcert -list\n"),
+    ("sp-server-self-trust", {"server_name": "TSM2", "instance_dir": "/tsm/tsminst2"},
+     "dsmcert -add -server TSM2 -file /tsm/tsminst2/cert256.arm\ndsmcert -list\n"),
+    ("sp-client-cert-reset", {"client_dir": "/usr/tivoli/tsm/client/ba/bin64"}, CLIENT_RESET_AIX),
+    ("sp-client-cert-reset-windows", {}, CLIENT_RESET_WINDOWS),
+    ("sp-allow-key-exchange", {"node_name": "LNXCLIENT01"}, "UPDATE NODE LNXCLIENT01 SESSIONSECURITY=TRANSITIONAL\n"),
+    ("sp-client-cert-trust",
+     {"client_dir": "/usr/tivoli/tsm/client/ba/bin64", "server_name": "TSM2", "cert_file": "/var/tmp/cert256.arm"},
+     CLIENT_TRUST_AIX),
+    ("sp-client-cert-trust-windows",
+     {"windows_client_dir": "D:\\Tivoli (x86)\\baclient", "server_name": "DT", "windows_cert_file": "D:\\certs\\cert256.arm"},
+     CLIENT_TRUST_WINDOWS_OTHER),
+    ("sp-ldapurl-off", {}, "*LDAPURL ldap://server1.storage.us.ibm.com:389/ou=tsm,dc=storage,dc=us,dc=ibm,dc=com\n"),
+    ("sp-ldapurl-on", {"ldap_url": "ldaps://ldap1.example.com:636/ou=tsm,dc=example,dc=com"},
+     "LDAPURL ldaps://ldap1.example.com:636/ou=tsm,dc=example,dc=com\n"),
+    ("aix-etherchannel-readd", {"etherchannel": "ent20", "first_adapter": "ent3", "second_adapter": "ent4"}, ETHERCHANNEL_OTHER),
+    ("aix-sddpcm-to-aixpcm", {"aix_level": "71"}, SDDPCM_AIX71),
+    ("aix-aixpcm-rollback", {}, ROLLBACK),
+    ("ubuntu-ip-alias", {"interface": "ens160", "alias_number": "1", "address": "10.1.1.20", "netmask": "255.255.254.0"}, ALIAS_OTHER),
+]
+
+# Lines that survived in the field notes: the defaults must reproduce them exactly.
+NOTES_LINES: dict[str, list[str]] = {
+    "sp-db2fmcd-unit": ["systemctl enable db2fmcd.service", "systemctl start db2fmcd.service"],
+    "sp-instance-unit": [
+        "cp -p /opt/tivoli/tsm/server/bin/dsmserv.rc /etc/init.d/tsminst1",
+        "ExecStart=/etc/init.d/tsminst1 start",
+        "ExecStop=/etc/init.d/tsminst1 stop",
+        "systemctl enable tsminst1.service",
+        "systemctl start tsminst1.service",
+    ],
+    "sp-dsmcad-unit": [
+        "ln -s /opt/tivoli/tsm/client/ba/bin/rc.dsmcad /etc/init.d/dsmcad",
+        "ExecStart=/etc/init.d/dsmcad start",
+        "ExecStop=/etc/init.d/dsmcad stop",
+        "systemctl enable dsmcad.service",
+        "systemctl start dsmcad.service",
+    ],
+    "sp-server-self-trust": ["dsmcert -add -server TSM -file /home/tsminst1/cert256.arm"],
+    "aix-etherchannel-readd": [
+        "/usr/lib/methods/ethchan_config -d ent17 ent2\n"
+        "/usr/lib/methods/ethchan_config -a ent17 ent2\n"
+        "/usr/lib/methods/ethchan_config -d ent17 ent6\n"
+        "/usr/lib/methods/ethchan_config -a ent17 ent6\n"
+        "/usr/sbin/rmdev -Rl en17\n"
+        "/usr/sbin/mkdev -l en17",
+    ],
+}
+
+
+@pytest.mark.parametrize(("name", "values", "expected"), GOLDEN, ids=[f"{n}-{i}" for i, (n, _, _) in enumerate(GOLDEN)])
+def test_golden_text(name: str, values: dict[str, str], expected: str) -> None:
+    assert render_text(SNIPPETS[name], values) == expected
+
+
+@pytest.mark.parametrize("name", sorted(NOTES_LINES))
+def test_defaults_reproduce_the_lines_that_survived_in_the_notes(name: str) -> None:
+    text = render_text(SNIPPETS[name])
+    for line in NOTES_LINES[name]:
+        assert line + "\n" in text
+
+
+def test_every_snippet_is_covered_by_a_golden_case() -> None:
+    assert {name for name, _, _ in GOLDEN} == set(SNIPPETS)
+
+
+def test_file_names_are_filled_in() -> None:
+    assert render_filename(SNIPPETS["sp-ldapurl-off"], {"instance_dir": "/tsm/tsminst2"}) == "/tsm/tsminst2/dsmserv.opt"
+    assert render_filename(SNIPPETS["ubuntu-ip-alias"]) == "/etc/network/interfaces"
+
+
+def test_no_placeholder_is_left_and_defaults_render() -> None:
+    for snippet in SNIPPETS.values():
+        text = render_text(snippet)
+        assert not PLACEHOLDER.search(text) and "@@" not in text, snippet.name
+
+
+def test_invalid_values_raise_with_every_message() -> None:
+    with pytest.raises(SnippetValueError) as error:
+        render_text(SNIPPETS["aix-etherchannel-readd"], {"etherchannel": "ent17", "first_adapter": "ent2", "second_adapter": "ent2"})
+    assert error.value.errors == {
+        "second_adapter": 'second_adapter: "ent2" is already given as first_adapter; '
+        "etherchannel, first_adapter, second_adapter must all be different."
+    }
+    with pytest.raises(SnippetValueError) as error:
+        render_text(SNIPPETS["sp-instance-unit"], {"owner": "tsm;reboot", "init_dir": "/etc/init d"})
+    assert set(error.value.errors) == {"owner", "init_dir"}
+    assert error.value.errors["init_dir"].startswith('init_dir: "/etc/init d" contains a space')
+    with pytest.raises(KeyError):
+        render_text(SNIPPETS["sp-instance-unit"], {"instance": "x"})
