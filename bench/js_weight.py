@@ -1,0 +1,107 @@
+"""Calculator JavaScript weight per page, and what the calculator hook adds to the build time.
+
+`js-weight`: builds the site once and sums, for every page, the calculator scripts it loads
+(goal ≤ 15 KB uncompressed), with each script split into runtime, shared data, calculator data
+and compiled logic. `calc-build-time`: the strict build with and without the calculator hook
+(before/after this feature), alternating, each as a ratio to the plain Material build of
+build_time.py.
+"""
+from __future__ import annotations
+
+import gzip
+import re
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from bench import BenchOptions, BenchResult, Row, register, spread
+from bench.build_time import _mapping_get, _mapping_set, plain_config, timed_build
+
+HOOK = "hooks/calculator_directive.py"
+SCRIPT = re.compile(r'<script src="([^"]*assets/calculators/([a-z0-9_]+)\.js)"')
+GOAL_BYTES = 15 * 1024
+
+
+def script_parts(script: str) -> dict[str, int]:
+    """Bytes of the runtime, the shared data, the calculator's data and its compiled logic in one bundle."""
+    shared = script.index("\nD = {")
+    define = script.index("\ndefine(")
+    logic = script.index(",function(K){", define)
+    line_end = script.index("\n", define + 1)  # define(...) is one line
+    return {
+        "runtime": len(script[:shared].encode()) + len(script[line_end:].encode()),
+        "shared data": len(script[shared:define].encode()),
+        "calculator data": len(script[define:logic].encode()),
+        "compiled logic": len(script[logic:line_end].encode()),
+    }
+
+
+def without_hook_config(root: Path) -> str:
+    """mkdocs.yml without the calculator hook (directive blocks stay code), paths made absolute."""
+    with (root / "mkdocs.yml").open(encoding="utf-8") as source:
+        config = yaml.compose(source)
+    assert isinstance(config, yaml.MappingNode)
+    hooks = _mapping_get(config, "hooks")
+    kept = [yaml.ScalarNode("tag:yaml.org,2002:str", str(root / node.value))
+            for node in (hooks.value if isinstance(hooks, yaml.SequenceNode) else []) if node.value != HOOK]
+    _mapping_set(config, "hooks", yaml.SequenceNode("tag:yaml.org,2002:seq", kept))
+    docs_dir = _mapping_get(config, "docs_dir")
+    _mapping_set(config, "docs_dir", yaml.ScalarNode("tag:yaml.org,2002:str", str(root / (docs_dir.value if isinstance(docs_dir, yaml.ScalarNode) else "docs"))))
+    return yaml.serialize(config, allow_unicode=True)
+
+
+@register("js-weight")
+def js_weight(options: BenchOptions) -> BenchResult:
+    """Bytes of calculator JavaScript each built page loads."""
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="bench-js-") as scratch:
+        site = Path(scratch) / "site"
+        timed_build(options.root, options.root / "mkdocs.yml", site, strict=True)
+        bundles = {path.stem: path.read_text(encoding="utf-8") for path in (site / "assets" / "calculators").glob("*.js")}
+        for page in sorted(site.rglob("*.html")):
+            names = sorted({match.group(2) for match in SCRIPT.finditer(page.read_text(encoding="utf-8"))})
+            if not names:
+                continue
+            total = sum(len(bundles[name].encode()) for name in names)
+            zipped = sum(len(gzip.compress(bundles[name].encode(), 9)) for name in names)
+            verdict = "within" if total <= GOAL_BYTES else "over"
+            rows.append(Row(f"page {page.relative_to(site)} ({', '.join(names)})", total, "bytes",
+                            note=f"{verdict} the 15 KB goal; {zipped} bytes gzipped"))
+        for name, script in sorted(bundles.items()):
+            for part, size in script_parts(script).items():
+                rows.append(Row(f"  {name}.js: {part}", size, "bytes"))
+    return BenchResult(title="Calculator JavaScript per page (uncompressed; the page's scripts summed)", rows=rows,
+                       notes=["runtime = the tree-shaken runtime.js sections; data = field specs with pint's factors, presets, messages"])
+
+
+@register("calc-build-time")
+def calc_build_time(options: BenchOptions) -> BenchResult:
+    """Strict build with and without the calculator hook, each against the plain Material build."""
+    root = options.root
+    samples: dict[str, list[float]] = {"with": [], "without": [], "plain": []}
+    with tempfile.TemporaryDirectory(prefix="bench-calc-") as scratch:
+        work = Path(scratch)
+        (work / "without.yml").write_text(without_hook_config(root), encoding="utf-8")
+        (work / "plain.yml").write_text(plain_config(root), encoding="utf-8")
+        builds = {
+            "with": lambda: timed_build(root, root / "mkdocs.yml", work / "site-with", strict=True),
+            "without": lambda: timed_build(root, work / "without.yml", work / "site-without", strict=False),
+            "plain": lambda: timed_build(root, work / "plain.yml", work / "site-plain", strict=False),
+        }
+        for _ in range(options.warmup):
+            for build in builds.values():
+                build()
+        for run in range(options.runs):
+            order = list(builds) if run % 2 == 0 else list(reversed(list(builds)))
+            for name in order:
+                samples[name].append(builds[name]().cpu)
+    medians = {name: spread(values)["median"] for name, values in samples.items()}
+    rows = [Row(f"{name}: process CPU", medians[name], "s", spread(samples[name])["min"], spread(samples[name])["max"]) for name in samples]
+    rows += [
+        Row("before (no calculator hook) / plain", round(medians["without"] / medians["plain"], 2), "x", note="ratio of CPU medians"),
+        Row("after (with calculators) / plain", round(medians["with"] / medians["plain"], 2), "x", note="ratio of CPU medians"),
+        Row("calculator hook cost", round(medians["with"] - medians["without"], 3), "s", note="compile, bundle, static tables"),
+    ]
+    return BenchResult(title=f"Build time with and without calculators ({options.runs} runs, CPU seconds)", rows=rows,
+                       samples={f"{name}_cpu_s": values for name, values in samples.items()})

@@ -1,0 +1,174 @@
+"""A calculator: its fields, outputs, presets, static table and the logic module that computes.
+
+`evaluate` is the one path from typed text to displayed strings in Python; the
+browser's `evaluate` in runtime.js follows the same steps on the same data:
+parse every field, call the entry function, refuse non-finite numbers, present.
+"""
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+from .fields import DeclarationError, Field, FieldError, QuantityField, register_vocabulary
+from .outputs import Output, check_finite, present
+from .runtime import ARITHMETIC_MESSAGE, INTERNAL_MESSAGE, CalcError
+
+GENERAL = "_"  # error slot for an error that belongs to no single field
+
+
+@dataclass(frozen=True)
+class Preset:
+    """Named field values (text, as a reader would type them) with an optional note."""
+
+    name: str
+    label: str
+    values: Mapping[str, str]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class StaticTable:
+    """The no-JS table: one output cell per (row value, column value) with the preset's other fields."""
+
+    row_field: str
+    row_values: tuple[str, ...]
+    column_field: str
+    column_values: tuple[str, ...]
+    cell: Callable[[dict[str, Any]], str]
+    caption: str = ""
+    legend: str = ""
+    clear: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """What one set of inputs gives: values, raw result, displayed outputs, errors by field key."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    result: Any = None
+    display: dict[str, Any] = field(default_factory=dict)
+    errors: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error."""
+        return not self.errors
+
+    def comparable(self) -> dict[str, Any]:
+        """The form the parity tests compare with the browser's result."""
+        return {"errors": self.errors, "display": self.display if self.ok else {}}
+
+
+@dataclass(frozen=True)
+class Calculator:
+    """Everything the pipeline needs about one calculator."""
+
+    name: str
+    title: str
+    summary: str
+    fields: tuple[Field, ...]
+    outputs: tuple[Output, ...]
+    logic: ModuleType
+    entry: str = "compute"
+    presets: tuple[Preset, ...] = ()
+    table: StaticTable | None = None
+    to_json: Callable[[Any], Any] | None = None
+
+    def __post_init__(self) -> None:
+        where = f"calculators/{self.name}"
+        register_vocabulary(self.quantity_fields())
+        names = [item.name for item in self.fields]
+        if len(set(names)) != len(names):
+            raise DeclarationError(f"{where}: two fields share a name")
+        function = getattr(self.logic, self.entry, None)
+        if not callable(function):
+            raise DeclarationError(f"{where}: logic module has no function '{self.entry}'")
+        parameters = list(inspect.signature(function).parameters)
+        if sorted(parameters) != sorted(names):
+            raise DeclarationError(f"{where}: {self.entry}() parameters {parameters} must be exactly the field names {names}")
+        for preset in self.presets:
+            unknown = sorted(set(preset.values) - set(names))
+            if unknown:
+                raise DeclarationError(f"{where}: preset '{preset.name}' sets unknown field '{unknown[0]}'")
+            evaluation = self.evaluate(self.preset_inputs(preset.name))
+            if not evaluation.ok:
+                raise DeclarationError(f"{where}: preset '{preset.name}' does not compute: {evaluation.errors}")
+        if self.table is not None and not {self.table.row_field, self.table.column_field, *self.table.clear} <= set(names):
+            raise DeclarationError(f"{where}: static table uses a field that is not declared")
+
+    def field(self, name: str) -> Field:
+        """The field with this Python name or public key."""
+        for item in self.fields:
+            if name in (item.name, item.key):
+                return item
+        raise KeyError(name)
+
+    def quantity_fields(self) -> list[QuantityField]:
+        """The fields that take units."""
+        found: list[QuantityField] = []
+        for item in self.fields:
+            if isinstance(item, QuantityField):
+                found.append(item)
+            item_of_list = getattr(item, "item", None)
+            if isinstance(item_of_list, QuantityField):
+                found.append(item_of_list)
+        return found
+
+    def preset(self, name: str) -> Preset:
+        """The preset with this name."""
+        for preset in self.presets:
+            if preset.name == name:
+                return preset
+        raise KeyError(name)
+
+    def preset_inputs(self, preset_name: str | None) -> dict[str, str]:
+        """Inputs by public key for a preset (or the declared defaults when None)."""
+        values = {item.key: item.default or "" for item in self.fields}
+        if preset_name is not None:
+            for name, text in self.preset(preset_name).values.items():
+                values[self.field(name).key] = text
+        return values
+
+    def table_inputs(self, base: Mapping[str, str], row_value: str, column_value: str) -> dict[str, str]:
+        """Inputs for one static-table cell: the base inputs with the row and column fields replaced."""
+        assert self.table is not None
+        inputs = dict(base)
+        for name in self.table.clear:
+            inputs[self.field(name).key] = ""
+        inputs[self.field(self.table.row_field).key] = row_value
+        inputs[self.field(self.table.column_field).key] = column_value
+        return inputs
+
+    def evaluate(self, raw: Mapping[str, str | None]) -> Evaluation:
+        """Parse inputs (by public key), compute, check and present; never raises for any text."""
+        values: dict[str, Any] = {}
+        errors: dict[str, dict[str, str]] = {}
+        for item in self.fields:
+            try:
+                values[item.name] = item.parse(raw.get(item.key))
+            except FieldError as error:
+                errors[item.key] = {"key": error.key, "message": error.message}
+        if errors:
+            return Evaluation(values=values, errors=errors)
+        try:
+            result = getattr(self.logic, self.entry)(**values)
+            check_finite(result)
+            display = present(self.outputs, result)
+        except CalcError as error:
+            slot = next((item.key for item in self.fields if item.name == error.field), GENERAL)
+            return Evaluation(values=values, errors={slot: {"key": error.key, "message": error.message}})
+        except (ZeroDivisionError, OverflowError):
+            return Evaluation(values=values, errors={GENERAL: {"key": "ARITHMETIC", "message": ARITHMETIC_MESSAGE}})
+        except ValueError as error:
+            key, message = ("ARITHMETIC", ARITHMETIC_MESSAGE) if "math domain" in str(error) else ("INTERNAL", INTERNAL_MESSAGE)
+            return Evaluation(values=values, errors={GENERAL: {"key": key, "message": message}})
+        except Exception:  # noqa: BLE001 - any other failure is a bug; the reader sees a fixed message, never a trace
+            return Evaluation(values=values, errors={GENERAL: {"key": "INTERNAL", "message": INTERNAL_MESSAGE}})
+        return Evaluation(values=values, result=result, display=display)
+
+    def json_result(self, evaluation: Evaluation) -> Any:
+        """The --json view of a successful evaluation (raw, unrounded numbers)."""
+        return self.to_json(evaluation.result) if self.to_json else evaluation.result

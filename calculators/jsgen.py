@@ -1,0 +1,815 @@
+"""Compile a calculator's logic module (a small, whitelisted Python subset) to JavaScript.
+
+Only functions reachable from the entry function are compiled. Every construct
+outside the subset raises SubsetError('calculators/x.py:LINE: reason'), which
+fails the build. Semantics that differ between the languages go through runtime
+helpers (`K.div`, `K.mod`, `K.at`, `K.truthy` …) that behave like Python and
+throw where Python raises; light static typing (annotations, literals) lets
+plain operators through where they are safe. docs-dev/calculators.md lists the subset.
+"""
+from __future__ import annotations
+
+import ast
+import inspect
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+from . import runtime
+
+NUM, INT, STR, BOOL, LIST, DICT, NONE = "num", "int", "str", "bool", "list", "dict", "none"
+PRIMITIVE = {NUM, INT, STR, BOOL, NONE}
+NUMERIC = {NUM, INT}
+
+JS_RESERVED = set(
+    "break case catch class const continue debugger default delete do else enum export extends false finally for "
+    "function if implements import in instanceof interface let new null package private protected public return "
+    "static super switch this throw true try typeof var void while with yield await arguments eval undefined NaN "
+    "Infinity K Math Object Array String Number JSON window document".split()
+)
+
+# name → (JS expression, result type, (min args, max args))
+BUILTINS: dict[str, tuple[str, str | None, tuple[int, int]]] = {
+    "len": ("K.len", INT, (1, 1)),
+    "abs": ("Math.abs", NUM, (1, 1)),
+    "min": ("K.min", NUM, (1, 99)),
+    "max": ("K.max", NUM, (1, 99)),
+    "sum": ("K.sum", NUM, (1, 1)),
+    "int": ("K.int", INT, (1, 1)),
+    "float": ("K.float", NUM, (1, 1)),
+    "range": ("K.range", LIST, (1, 3)),
+    "enumerate": ("K.enumerate", LIST, (1, 2)),
+    "zip": ("K.zip", LIST, (2, 2)),
+    "sorted": ("K.sorted", LIST, (1, 1)),
+    "list": ("K.list", LIST, (1, 1)),
+}
+BANNED_BUILTINS = {
+    "round": "round() is banker's rounding in Python and half-up in JavaScript: use fmt_fixed(x, n) to show a number, round_half_away(x, n) for a value",
+    "str": "str() of a float differs ('3.0' vs '3'): use fmt_fixed/fmt_number, or an f-string field of a str/int",
+    "print": "calculator logic is pure: return values instead of printing",
+    "format": "use an f-string with a supported spec or fmt_fixed",
+}
+MATH_FUNCTIONS: dict[str, tuple[str, str, int]] = {
+    "sqrt": ("K.sqrt", NUM, 1),
+    "floor": ("K.floor", INT, 1),
+    "ceil": ("K.ceil", INT, 1),
+    "log": ("K.log", NUM, 1),
+    "log10": ("K.log10", NUM, 1),
+    "exp": ("K.exp", NUM, 1),
+}
+MATH_CONSTANTS = {"pi": "Math.PI", "e": "Math.E"}
+# method name → (JS helper taking the receiver first, result type, (min args, max args))
+METHODS: dict[str, tuple[str, str | None, tuple[int, int]]] = {
+    "append": ("K.append", NONE, (1, 1)),
+    "extend": ("K.extend", NONE, (1, 1)),
+    "get": ("K.get", None, (1, 2)),
+    "keys": ("K.keys", LIST, (0, 0)),
+    "values": ("K.values", LIST, (0, 0)),
+    "items": ("K.items", LIST, (0, 0)),
+    "upper": ("K.upper", STR, (0, 0)),
+    "lower": ("K.lower", STR, (0, 0)),
+    "strip": ("K.strip", STR, (0, 0)),
+    "startswith": ("K.startswith", BOOL, (1, 1)),
+    "endswith": ("K.endswith", BOOL, (1, 1)),
+    "replace": ("K.replace", STR, (2, 2)),
+    "split": ("K.split", LIST, (0, 1)),
+    "join": ("K.join", STR, (1, 1)),
+}
+RUNTIME_TYPES = {"fmt_fixed": STR, "fmt_number": STR, "round_half_away": NUM}
+FORMAT_SPEC = re.compile(r"(?:(?P<fill>.)?(?P<align>[<>^]))?(?P<zero>0)?(?P<width>[0-9]+)?(?P<type>[ds])?")
+BINARY = {ast.Sub: "-", ast.Mult: "*"}
+HELPER_BINARY = {ast.Div: "K.div", ast.FloorDiv: "K.fdiv", ast.Mod: "K.mod", ast.Pow: "K.pow"}
+COMPARE = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
+
+
+_SAMPLE: dict[str | None, Any] = {INT: 1, NUM: 1.5, STR: "", BOOL: True}
+
+
+class SubsetError(ValueError):
+    """Python outside the compilable subset, with file:line."""
+
+
+@dataclass
+class Compiled:
+    """A compiled logic module: its JavaScript and the entry function's parameter names."""
+
+    js: str
+    params: list[str]
+    functions: list[str]
+    entry_js: str = ""
+    private_names: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Scope:
+    """What a function body may name: locals with types, and the module's names."""
+
+    locals: dict[str, str | None] = field(default_factory=dict)
+    temp: int = 0
+
+
+def annotation_type(node: ast.expr | None) -> str | None:
+    """The subset type of an annotation ('int', 'list[str]' → 'list'); None when unknown or optional."""
+    if node is None:
+        return None
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        try:
+            node = ast.parse(node.value, mode="eval").body
+        except SyntaxError:
+            return None
+    if isinstance(node, ast.Name):
+        return {"int": INT, "float": NUM, "str": STR, "bool": BOOL, "list": LIST, "dict": DICT}.get(node.id)
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+        return {"list": LIST, "dict": DICT, "tuple": LIST}.get(node.value.id)
+    return None
+
+
+def element_type(node: ast.expr | None) -> str | None:
+    """The item type of a 'list[str]' annotation."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        try:
+            node = ast.parse(node.value, mode="eval").body
+        except SyntaxError:
+            return None
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "list":
+        return annotation_type(node.slice)
+    return None
+
+
+class ModuleCompiler:
+    """Compiles the reachable functions of one logic module."""
+
+    def __init__(self, module: ModuleType, entry: str, also: tuple[str, ...] = ()) -> None:
+        self.module = module
+        self.entry = entry
+        self.also = also
+        self.path = self._relative_path(inspect.getsourcefile(module) or "<module>")
+        self.tree = ast.parse(inspect.getsource(module))
+        self.functions: dict[str, ast.FunctionDef] = {}
+        self.constants: dict[str, Any] = {}
+        self.runtime_names: set[str] = set()
+        self.math_alias: str | None = None
+        self.element_types: dict[str, str | None] = {}
+        self.current: ast.FunctionDef | None = None
+        self.private: set[str] = set()
+        self._read_module()
+
+    @staticmethod
+    def _relative_path(path: str) -> str:
+        """calculators/x.py for a file inside the package."""
+        marker = "/calculators/"
+        return "calculators/" + path.rsplit(marker, 1)[1] if marker in path else path
+
+    def fail(self, node: ast.AST, reason: str) -> SubsetError:
+        """A SubsetError at a node's line."""
+        return SubsetError(f"{self.path}:{getattr(node, 'lineno', 0)}: {reason}")
+
+    # ----- module level -------------------------------------------------
+    def _read_module(self) -> None:
+        """Sort top-level statements into functions, constants and allowed imports."""
+        for node in self.tree.body:
+            if isinstance(node, ast.FunctionDef):
+                self.functions[node.name] = node
+            elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                for target in targets:
+                    if not isinstance(target, ast.Name) or not re.fullmatch(r"[A-Z][A-Z0-9_]*", target.id):
+                        raise self.fail(node, "module-level names must be UPPER_CASE constants (the JS gets their values)")
+                    self.constants[target.id] = None
+            elif isinstance(node, ast.ImportFrom):
+                for alias in node.names:
+                    bound = alias.asname or alias.name
+                    if node.module in ("runtime", "calculators.runtime") and node.level in (0, 1, 2):
+                        if alias.name not in runtime.__all__:
+                            raise self.fail(node, f"'{alias.name}' is not a runtime helper (runtime.__all__: {', '.join(runtime.__all__)})")
+                        if bound != alias.name:
+                            raise self.fail(node, "import runtime helpers under their own names")
+                        self.runtime_names.add(alias.name)
+                    elif node.module == "__future__":
+                        continue
+                    elif re.fullmatch(r"[A-Z][A-Z0-9_]*", bound):
+                        self.constants[bound] = None
+                    # other imports are Python-only helpers; using one in compiled code fails below
+            elif isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.name == "math":
+                        self.math_alias = alias.asname or "math"
+            elif isinstance(node, (ast.ClassDef,)):
+                raise self.fail(node, "classes are not in the subset (use functions and dicts)")
+            elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+                continue
+            elif isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+                continue
+            else:
+                raise self.fail(node, f"top-level {type(node).__name__} is not in the subset")
+        if self.entry not in self.functions:
+            raise SubsetError(f"{self.path}:1: entry function '{self.entry}' is not defined in this module")
+        for name in self.constants:
+            self.constants[name] = getattr(self.module, name)
+
+    def reachable(self) -> list[str]:
+        """Functions reachable from the entry, in source order."""
+        seen: set[str] = set()
+        pending = [self.entry, *self.also]
+        while pending:
+            name = pending.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            for node in ast.walk(self.functions[name]):
+                if isinstance(node, ast.Name) and node.id in self.functions and node.id not in seen:
+                    pending.append(node.id)
+        return [name for name in self.functions if name in seen]
+
+    def compile(self) -> Compiled:
+        """The module's JavaScript: constants, then functions, returning the entry."""
+        names = self.reachable()
+        used_constants = sorted(
+            {node.id for name in names for node in ast.walk(self.functions[name]) if isinstance(node, ast.Name) and node.id in self.constants}
+        )
+        lines = [f"var {self.js_name(name)} = {self.constant_js(name, self.constants[name])};" for name in used_constants]
+        for name in names:
+            lines.append(self.function(self.functions[name]))
+        entry = self.functions[self.entry]
+        params = [argument.arg for argument in entry.args.args]
+        self.private |= {self.js_name(name) for name in used_constants + names}
+        return Compiled(js="\n".join(lines), params=params, functions=names, entry_js=self.js_name(self.entry), private_names=set(self.private))
+
+    def constant_js(self, name: str, value: Any) -> str:
+        """A constant's value as JS (dicts become Maps, so key order and key types stay Python's)."""
+        if isinstance(value, float) and not math.isfinite(value):
+            raise SubsetError(f"{self.path}:1: constant {name} holds a non-finite number")
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 2**53 - 1:
+            raise SubsetError(f"{self.path}:1: constant {name} holds an integer beyond 2**53")
+        if value is None or isinstance(value, (bool, int, float, str)):
+            return json.dumps(value)
+        if isinstance(value, (list, tuple)):
+            return "[" + ",".join(self.constant_js(name, item) for item in value) + "]"
+        if isinstance(value, dict):
+            for key in value:
+                if isinstance(key, bool) or not isinstance(key, (str, int)):
+                    raise SubsetError(f"{self.path}:1: constant {name}: dict keys must be texts or ints (got {key!r})")
+            pairs = ",".join(f"[{self.constant_js(name, key)},{self.constant_js(name, item)}]" for key, item in value.items())
+            return f"K.dict([{pairs}])"
+        raise SubsetError(f"{self.path}:1: constant {name} is a {type(value).__name__}; only numbers, texts, booleans, None, lists and dicts reach JS")
+
+    def constant_type(self, name: str) -> str | None:
+        """The subset type of a constant's value."""
+        value = self.constants[name]
+        if isinstance(value, bool):
+            return BOOL
+        if isinstance(value, int):
+            return INT
+        if isinstance(value, float):
+            return NUM
+        if isinstance(value, str):
+            return STR
+        if isinstance(value, (list, tuple)):
+            return LIST
+        if isinstance(value, dict):
+            return DICT
+        return None
+
+    def constant_item_type(self, name: str) -> str | None:
+        """The one primitive type shared by every item (list) or value (dict) of a constant, if any."""
+        value = self.constants[name]
+        items = list(value.values()) if isinstance(value, dict) else list(value) if isinstance(value, (list, tuple)) else []
+        kinds = {BOOL if isinstance(item, bool) else INT if isinstance(item, int) else NUM if isinstance(item, float) else STR if isinstance(item, str) else None for item in items}
+        return kinds.pop() if len(kinds) == 1 else None
+
+    @staticmethod
+    def js_name(name: str) -> str:
+        """A Python name made safe as a JS identifier."""
+        return name + "_" if name in JS_RESERVED else name
+
+    # ----- functions ----------------------------------------------------
+    def function(self, node: ast.FunctionDef) -> str:
+        """One function as JS."""
+        self.current = node
+        if node.decorator_list:
+            raise self.fail(node, "decorators are not in the subset")
+        arguments = node.args
+        if arguments.vararg or arguments.kwarg or arguments.kwonlyargs or arguments.posonlyargs:
+            raise self.fail(node, "only plain positional parameters are in the subset (no *args, **kwargs, keyword-only)")
+        scope = Scope()
+        self.element_types = {}
+        for argument in arguments.args:
+            scope.locals[argument.arg] = annotation_type(argument.annotation)
+            self.element_types[argument.arg] = element_type(argument.annotation)
+        self._infer_locals(node, scope)
+        params = [self.js_name(argument.arg) for argument in arguments.args]
+        body: list[str] = []
+        defaults = arguments.defaults
+        for argument, default in zip(arguments.args[len(arguments.args) - len(defaults):], defaults):
+            body.append(f"if ({self.js_name(argument.arg)} === undefined) {self.js_name(argument.arg)} = {self.expr(default, scope)};")
+        statements = node.body
+        if statements and isinstance(statements[0], ast.Expr) and isinstance(statements[0].value, ast.Constant) and isinstance(statements[0].value.value, str):
+            statements = statements[1:]
+        body.extend(self.block(statements, scope, 1))
+        declared = [self.js_name(name) for name in scope.locals if name not in {argument.arg for argument in arguments.args}]
+        temps = [f"_t{number}" for number in range(scope.temp)]
+        self.private |= {self.js_name(name) for name in scope.locals} | set(temps)
+        var_line = f"  var {', '.join(declared + temps)};\n" if declared or temps else ""
+        return f"function {self.js_name(node.name)}({', '.join(params)}) {{\n{var_line}" + "\n".join(body) + "\n}"
+
+    def _infer_locals(self, node: ast.FunctionDef, scope: Scope) -> None:
+        """Find every local name and give it a type where all its assignments agree."""
+        parameters = {argument.arg for argument in node.args.args}
+        sources: dict[str, list[ast.expr | str | None]] = {}
+        updates: dict[str, list[tuple[ast.operator, ast.expr]]] = {}
+        annotated: set[str] = set()
+        for child in ast.walk(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)) and child is not node:
+                raise self.fail(child, "nested functions, lambdas and classes are not in the subset")
+            if isinstance(child, (ast.Global, ast.Nonlocal)):
+                raise self.fail(child, "global/nonlocal are not in the subset")
+            if isinstance(child, ast.AnnAssign) and isinstance(child.target, ast.Name):
+                scope.locals[child.target.id] = annotation_type(child.annotation)
+                self.element_types[child.target.id] = element_type(child.annotation)
+                annotated.add(child.target.id)
+            elif isinstance(child, ast.Assign):
+                for target in child.targets:
+                    for name in self._target_names(target):
+                        sources.setdefault(name, []).append(child.value if isinstance(target, ast.Name) else None)
+            elif isinstance(child, ast.AugAssign) and isinstance(child.target, ast.Name):
+                updates.setdefault(child.target.id, []).append((child.op, child.value))
+            elif isinstance(child, ast.For):
+                types = self._loop_target_types(child)
+                for name in self._target_names(child.target):
+                    sources.setdefault(name, []).append(types.get(name))
+        for name in list(sources) + list(updates):
+            if name not in parameters and name not in annotated:
+                scope.locals.setdefault(name, None)
+        for _ in range(3):
+            for name in scope.locals:
+                if name in parameters or name in annotated:
+                    continue
+                kinds = {value if isinstance(value, str) or value is None else self.type_of(value, scope) for value in sources.get(name, [])}
+                base = kinds.pop() if len(kinds) == 1 else NUM if kinds == NUMERIC else None
+                kinds = {base}
+                for operator, value in updates.get(name, []):
+                    probe = ast.BinOp(left=ast.Constant(value=_SAMPLE.get(base)), op=operator, right=value)
+                    kinds.add(self.type_of(probe, scope) if base in _SAMPLE else None)
+                scope.locals[name] = kinds.pop() if len(kinds) == 1 else NUM if kinds == NUMERIC else None
+
+    def _sequence_item_type(self, node: ast.expr) -> str | None:
+        """The item type of an iterable expression: range → int, an annotated list, a constant list, a str."""
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "range":
+            return INT
+        if isinstance(node, ast.Name):
+            if node.id in self.constants and isinstance(self.constants[node.id], (list, tuple)):
+                return self.constant_item_type(node.id)
+            if node.id in self.constants and isinstance(self.constants[node.id], str):
+                return STR
+            return self.element_types.get(node.id)
+        return None
+
+    def _loop_target_types(self, loop: ast.For) -> dict[str, str | None]:
+        """Types of the names a for loop binds (plain, enumerate, zip, constant dict .items/.keys/.values)."""
+        target, iterator = loop.target, loop.iter
+        if isinstance(target, ast.Name):
+            if isinstance(iterator, ast.Call) and isinstance(iterator.func, ast.Attribute) and isinstance(iterator.func.value, ast.Name):
+                owner = iterator.func.value.id
+                if owner in self.constants and isinstance(self.constants[owner], dict):
+                    keys = {STR if isinstance(key, str) else INT for key in self.constants[owner]}
+                    if iterator.func.attr == "keys":
+                        return {target.id: keys.pop() if len(keys) == 1 else None}
+                    if iterator.func.attr == "values":
+                        return {target.id: self.constant_item_type(owner)}
+            return {target.id: self._sequence_item_type(iterator)}
+        if not (isinstance(target, ast.Tuple) and len(target.elts) == 2 and all(isinstance(item, ast.Name) for item in target.elts)):
+            return {}
+        first, second = (item.id for item in target.elts)  # type: ignore[attr-defined]
+        if isinstance(iterator, ast.Call) and isinstance(iterator.func, ast.Name) and iterator.args:
+            if iterator.func.id == "enumerate":
+                return {first: INT, second: self._sequence_item_type(iterator.args[0])}
+            if iterator.func.id == "zip" and len(iterator.args) == 2:
+                return {first: self._sequence_item_type(iterator.args[0]), second: self._sequence_item_type(iterator.args[1])}
+        if isinstance(iterator, ast.Call) and isinstance(iterator.func, ast.Attribute) and iterator.func.attr == "items" and isinstance(iterator.func.value, ast.Name):
+            owner = iterator.func.value.id
+            if owner in self.constants and isinstance(self.constants[owner], dict):
+                keys = {STR if isinstance(key, str) else INT for key in self.constants[owner]}
+                return {first: keys.pop() if len(keys) == 1 else None, second: self.constant_item_type(owner)}
+        return {}
+
+    def _target_names(self, target: ast.expr) -> list[str]:
+        """Names bound by an assignment or loop target."""
+        if isinstance(target, ast.Name):
+            return [target.id]
+        if isinstance(target, (ast.Tuple, ast.List)):
+            return [name for item in target.elts for name in self._target_names(item)]
+        if isinstance(target, ast.Subscript):
+            return []
+        raise self.fail(target, f"cannot assign to {type(target).__name__}")
+
+    # ----- statements ---------------------------------------------------
+    def block(self, statements: list[ast.stmt], scope: Scope, depth: int) -> list[str]:
+        """A list of statements, indented."""
+        lines: list[str] = []
+        for statement in statements:
+            lines.extend(self.statement(statement, scope, depth))
+        return lines
+
+    def statement(self, node: ast.stmt, scope: Scope, depth: int) -> list[str]:
+        """One statement as JS lines."""
+        pad = "  " * depth
+        if isinstance(node, ast.Return):
+            return [f"{pad}return {self.expr(node.value, scope) if node.value is not None else 'null'};"]
+        if isinstance(node, ast.Assign):
+            if len(node.targets) != 1:
+                raise self.fail(node, "chained assignment (a = b = 1) is not in the subset")
+            return self.assign(node.targets[0], self.expr(node.value, scope), scope, pad)
+        if isinstance(node, ast.AnnAssign):
+            if node.value is None:
+                return []
+            return self.assign(node.target, self.expr(node.value, scope), scope, pad)
+        if isinstance(node, ast.AugAssign):
+            combined = ast.BinOp(left=self._load(node.target), op=node.op, right=node.value)
+            ast.copy_location(combined, node)
+            return self.assign(node.target, self.expr(combined, scope), scope, pad)
+        if isinstance(node, ast.If):
+            lines = [f"{pad}if ({self.condition(node.test, scope)}) {{"]
+            lines += self.block(node.body, scope, depth + 1)
+            orelse = node.orelse
+            while len(orelse) == 1 and isinstance(orelse[0], ast.If):
+                lines.append(f"{pad}}} else if ({self.condition(orelse[0].test, scope)}) {{")
+                lines += self.block(orelse[0].body, scope, depth + 1)
+                orelse = orelse[0].orelse
+            if orelse:
+                lines.append(f"{pad}}} else {{")
+                lines += self.block(orelse, scope, depth + 1)
+            lines.append(f"{pad}}}")
+            return lines
+        if isinstance(node, ast.For):
+            if node.orelse:
+                raise self.fail(node, "for … else is not in the subset")
+            index, sequence = f"_t{scope.temp}", f"_t{scope.temp + 1}"
+            scope.temp += 2
+            lines = [f"{pad}for ({index} = 0, {sequence} = K.iter({self.expr(node.iter, scope)}); {index} < {sequence}.length; {index}++) {{"]
+            lines += self.assign(node.target, f"{sequence}[{index}]", scope, pad + "  ")
+            lines += self.block(node.body, scope, depth + 1)
+            lines.append(f"{pad}}}")
+            return lines
+        if isinstance(node, ast.Break):
+            return [f"{pad}break;"]
+        if isinstance(node, ast.Continue):
+            return [f"{pad}continue;"]
+        if isinstance(node, ast.Pass):
+            return []
+        if isinstance(node, ast.Raise):
+            return [f"{pad}throw {self.raise_expr(node, scope)};"]
+        if isinstance(node, ast.Expr):
+            if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+                return []
+            if not isinstance(node.value, ast.Call):
+                raise self.fail(node, "an expression statement must be a call (e.g. rows.append(row))")
+            return [f"{pad}{self.expr(node.value, scope)};"]
+        if isinstance(node, ast.While):
+            raise self.fail(node, "while loops are not in the subset: use for … in range(…)")
+        raise self.fail(node, f"{type(node).__name__} statements are not in the subset")
+
+    def _load(self, target: ast.expr) -> ast.expr:
+        """The load form of an assignment target (for augmented assignment)."""
+        if isinstance(target, ast.Name):
+            return ast.copy_location(ast.Name(id=target.id, ctx=ast.Load()), target)
+        if isinstance(target, ast.Subscript):
+            return ast.copy_location(ast.Subscript(value=target.value, slice=target.slice, ctx=ast.Load()), target)
+        raise self.fail(target, "augmented assignment needs a name or an item")
+
+    def assign(self, target: ast.expr, value_js: str, scope: Scope, pad: str) -> list[str]:
+        """Assign JS value code to a Python target (name, item, or tuple unpacking)."""
+        if isinstance(target, ast.Name):
+            return [f"{pad}{self.js_name(target.id)} = {value_js};"]
+        if isinstance(target, ast.Subscript):
+            if isinstance(target.slice, ast.Slice):
+                raise self.fail(target, "slice assignment is not in the subset")
+            return [f"{pad}K.setitem({self.expr(target.value, scope)}, {self.expr(target.slice, scope)}, {value_js});"]
+        if isinstance(target, (ast.Tuple, ast.List)):
+            temp = f"_t{scope.temp}"
+            scope.temp += 1
+            lines = [f"{pad}{temp} = K.unpack({value_js}, {len(target.elts)});"]
+            for position, item in enumerate(target.elts):
+                lines += self.assign(item, f"{temp}[{position}]", scope, pad)
+            return lines
+        raise self.fail(target, f"cannot assign to {type(target).__name__}")
+
+    def raise_expr(self, node: ast.Raise, scope: Scope) -> str:
+        """`raise CalcError(key, message[, field])` → a thrown K.CalcError."""
+        call = node.exc
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "CalcError" and "CalcError" in self.runtime_names):
+            raise self.fail(node, "only `raise CalcError(key, message, field)` is in the subset")
+        arguments = self._positional(call, ["key", "message", "field"], 2, scope)
+        return f"new K.CalcError({', '.join(arguments)})"
+
+    def _positional(self, call: ast.Call, names: list[str], required: int, scope: Scope) -> list[str]:
+        """Arguments of a call in parameter order (keywords mapped by name; a gap becomes undefined)."""
+        if any(isinstance(argument, ast.Starred) for argument in call.args) or any(keyword.arg is None for keyword in call.keywords):
+            raise self.fail(call, "*args and **kwargs in calls are not in the subset")
+        if len(call.args) > len(names):
+            raise self.fail(call, f"too many arguments (at most {len(names)})")
+        values: list[str | None] = [self.expr(argument, scope) for argument in call.args]
+        values += [None] * (len(names) - len(values))
+        for keyword in call.keywords:
+            if keyword.arg not in names:
+                raise self.fail(call, f"unknown keyword argument '{keyword.arg}'")
+            position = names.index(keyword.arg)
+            if values[position] is not None:
+                raise self.fail(call, f"argument '{keyword.arg}' given twice")
+            values[position] = self.expr(keyword.value, scope)
+        if any(value is None for value in values[:required]):
+            raise self.fail(call, f"missing arguments (needs {', '.join(names[:required])})")
+        while values and values[-1] is None:
+            values.pop()
+        return [value if value is not None else "undefined" for value in values]
+
+    # ----- expressions --------------------------------------------------
+    def condition(self, node: ast.expr, scope: Scope) -> str:
+        """A test: booleans as they are, anything else through Python truthiness."""
+        code = self.expr(node, scope)
+        return code if self.type_of(node, scope) == BOOL else f"K.truthy({code})"
+
+    def type_of(self, node: ast.expr, scope: Scope) -> str | None:
+        """The static subset type of an expression, or None when unknown."""
+        if isinstance(node, ast.Constant):
+            value = node.value
+            return BOOL if isinstance(value, bool) else INT if isinstance(value, int) else NUM if isinstance(value, float) else STR if isinstance(value, str) else NONE if value is None else None
+        if isinstance(node, ast.Name):
+            if node.id in scope.locals:
+                return scope.locals[node.id]
+            if node.id in self.constants:
+                return self.constant_type(node.id)
+            return None
+        if isinstance(node, (ast.Compare, ast.BoolOp)) or (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)):
+            return BOOL
+        if isinstance(node, ast.UnaryOp):
+            return self.type_of(node.operand, scope)
+        if isinstance(node, ast.JoinedStr):
+            return STR
+        if isinstance(node, (ast.List, ast.Tuple)):
+            return LIST
+        if isinstance(node, ast.Dict):
+            return DICT
+        if isinstance(node, ast.IfExp):
+            body, orelse = self.type_of(node.body, scope), self.type_of(node.orelse, scope)
+            return body if body == orelse else NUM if {body, orelse} == NUMERIC else None
+        if isinstance(node, ast.BinOp):
+            left, right = self.type_of(node.left, scope), self.type_of(node.right, scope)
+            if isinstance(node.op, ast.Add) and left == right and left in (STR, LIST):
+                return left
+            if left in NUMERIC and right in NUMERIC:
+                if isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv, ast.Mod)) and left == right == INT:
+                    return INT
+                return NUM
+            return None
+        if isinstance(node, ast.Call):
+            function = node.func
+            if isinstance(function, ast.Name):
+                if function.id in self.functions:
+                    return annotation_type(self.functions[function.id].returns)
+                if function.id in BUILTINS:
+                    kind = BUILTINS[function.id][1]
+                    if function.id in ("min", "max", "abs", "sum") and node.args and all(self.type_of(argument, scope) == INT for argument in node.args):
+                        return INT
+                    return kind
+                if function.id in RUNTIME_TYPES:
+                    return RUNTIME_TYPES[function.id]
+            if isinstance(function, ast.Attribute):
+                if isinstance(function.value, ast.Name) and function.value.id == self.math_alias and function.attr in MATH_FUNCTIONS:
+                    return MATH_FUNCTIONS[function.attr][1]
+                if function.attr in METHODS:
+                    return METHODS[function.attr][1]
+            return None
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+            if isinstance(node.slice, ast.Slice):
+                return self.type_of(node.value, scope)
+            if node.value.id in self.constants and node.value.id not in scope.locals:
+                return self.constant_item_type(node.value.id)
+            return self.element_types.get(node.value.id)
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == self.math_alias:
+            return NUM
+        return None
+
+    def expr(self, node: ast.expr, scope: Scope) -> str:
+        """One expression as JS."""
+        if isinstance(node, ast.Constant):
+            return self.constant(node)
+        if isinstance(node, ast.Name):
+            if node.id in scope.locals or node.id in self.constants or node.id in self.functions:
+                return self.js_name(node.id)
+            raise self.fail(node, f"name '{node.id}' is not a local, a module constant or a function of this module")
+        if isinstance(node, ast.BinOp):
+            return self.binary(node, scope)
+        if isinstance(node, ast.UnaryOp):
+            if isinstance(node.op, ast.Not):
+                return f"!{self.condition(node.operand, scope)}" if self.type_of(node.operand, scope) != BOOL else f"!({self.expr(node.operand, scope)})"
+            if isinstance(node.op, ast.USub):
+                return f"(-{self.expr(node.operand, scope)})"
+            if isinstance(node.op, ast.UAdd):
+                return f"(+{self.expr(node.operand, scope)})"
+            raise self.fail(node, "bitwise ~ is not in the subset")
+        if isinstance(node, ast.BoolOp):
+            operator = " && " if isinstance(node.op, ast.And) else " || "
+            for value in node.values:
+                if self.type_of(value, scope) != BOOL:
+                    raise self.fail(value, "and/or need true/false operands: write an explicit comparison (x != '', len(xs) > 0)")
+            return "(" + operator.join(self.expr(value, scope) for value in node.values) + ")"
+        if isinstance(node, ast.Compare):
+            return self.compare(node, scope)
+        if isinstance(node, ast.IfExp):
+            return f"({self.condition(node.test, scope)} ? {self.expr(node.body, scope)} : {self.expr(node.orelse, scope)})"
+        if isinstance(node, (ast.List, ast.Tuple)):
+            if any(isinstance(item, ast.Starred) for item in node.elts):
+                raise self.fail(node, "* unpacking in a list is not in the subset")
+            return "[" + ", ".join(self.expr(item, scope) for item in node.elts) + "]"
+        if isinstance(node, ast.Dict):
+            pairs = []
+            for key, value in zip(node.keys, node.values):
+                if key is None or not (isinstance(key, ast.Constant) and isinstance(key.value, str)) or key.value == "__proto__":
+                    raise self.fail(node, "dict literal keys must be text constants")
+                pairs.append(f"[{json.dumps(key.value)}, {self.expr(value, scope)}]")
+            return "K.dict([" + ", ".join(pairs) + "])"
+        if isinstance(node, ast.Subscript):
+            if isinstance(node.slice, ast.Slice):
+                if node.slice.step is not None:
+                    raise self.fail(node, "slices with a step are not in the subset")
+                lower = self.expr(node.slice.lower, scope) if node.slice.lower is not None else "null"
+                upper = self.expr(node.slice.upper, scope) if node.slice.upper is not None else "null"
+                return f"K.slice({self.expr(node.value, scope)}, {lower}, {upper})"
+            return f"K.at({self.expr(node.value, scope)}, {self.expr(node.slice, scope)})"
+        if isinstance(node, ast.JoinedStr):
+            return self.fstring(node, scope)
+        if isinstance(node, ast.Call):
+            return self.call(node, scope)
+        if isinstance(node, ast.Attribute):
+            if isinstance(node.value, ast.Name) and node.value.id == self.math_alias and node.attr in MATH_CONSTANTS:
+                return MATH_CONSTANTS[node.attr]
+            raise self.fail(node, f"attribute '.{node.attr}' is not in the subset (math.pi and math.e are)")
+        raise self.fail(node, f"{type(node).__name__} expressions are not in the subset")
+
+    def constant(self, node: ast.Constant) -> str:
+        """A literal."""
+        value = node.value
+        if value is None:
+            return "null"
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, int):
+            if abs(value) > 2**53 - 1:
+                raise self.fail(node, "integers beyond 2**53 are not exact in JavaScript")
+            return str(value)
+        if isinstance(value, float):
+            return repr(value)
+        if isinstance(value, str):
+            return json.dumps(value)
+        raise self.fail(node, f"{type(value).__name__} literals are not in the subset")
+
+    def binary(self, node: ast.BinOp, scope: Scope) -> str:
+        """Arithmetic with Python's meaning."""
+        left, right = self.expr(node.left, scope), self.expr(node.right, scope)
+        left_type, right_type = self.type_of(node.left, scope), self.type_of(node.right, scope)
+        if isinstance(node.op, ast.Add):
+            if left_type in NUMERIC and right_type in NUMERIC or left_type == right_type == STR:
+                return f"({left} + {right})"
+            if {left_type, right_type} & {STR} and {left_type, right_type} & NUMERIC:
+                raise self.fail(node, "text + number: use an f-string with fmt_fixed/fmt_number")
+            return f"K.add({left}, {right})"
+        if isinstance(node.op, (ast.Sub, ast.Mult)):
+            for kind in (left_type, right_type):
+                if kind in (STR, LIST, DICT, BOOL, NONE):
+                    raise self.fail(node, f"'{'-' if isinstance(node.op, ast.Sub) else '*'}' works on numbers only in the subset")
+            return f"({left} {BINARY[type(node.op)]} {right})"
+        if isinstance(node.op, ast.Div) and self.nonzero_constant(node.right, scope) and left_type in NUMERIC:
+            return f"({left} / {right})"
+        if type(node.op) in HELPER_BINARY:
+            for kind in (left_type, right_type):
+                if kind in (STR, LIST, DICT, BOOL, NONE):
+                    raise self.fail(node, "this operator works on numbers only in the subset ('%' formatting of text is not in it: use f-strings)")
+            return f"{HELPER_BINARY[type(node.op)]}({left}, {right})"
+        raise self.fail(node, f"operator {type(node.op).__name__} is not in the subset")
+
+    def nonzero_constant(self, node: ast.expr, scope: Scope) -> bool:
+        """True for a divisor that is a non-zero number literal or module constant (no check needed)."""
+        value: Any = None
+        if isinstance(node, ast.Constant):
+            value = node.value
+        elif isinstance(node, ast.Name) and node.id in self.constants and node.id not in scope.locals:
+            value = self.constants[node.id]
+        return isinstance(value, (int, float)) and not isinstance(value, bool) and value != 0
+
+    def compare(self, node: ast.Compare, scope: Scope) -> str:
+        """Comparisons, chained with &&; `in` and `==` on containers through helpers."""
+        parts = []
+        left_node = node.left
+        for operator, right_node in zip(node.ops, node.comparators):
+            left, right = self.expr(left_node, scope), self.expr(right_node, scope)
+            if isinstance(operator, (ast.Is, ast.IsNot)):
+                if not (isinstance(right_node, ast.Constant) and right_node.value is None):
+                    raise self.fail(node, "`is` is only in the subset as `is None` / `is not None`")
+                parts.append(f"({left} {'===' if isinstance(operator, ast.Is) else '!=='} null)")
+            elif isinstance(operator, (ast.Eq, ast.NotEq)):
+                types = {self.type_of(left_node, scope), self.type_of(right_node, scope)}
+                negate = isinstance(operator, ast.NotEq)
+                if types & PRIMITIVE:
+                    parts.append(f"({left} {'!==' if negate else '==='} {right})")
+                else:
+                    parts.append(f"{'!' if negate else ''}K.eq({left}, {right})")
+            elif isinstance(operator, (ast.In, ast.NotIn)):
+                parts.append(f"{'!' if isinstance(operator, ast.NotIn) else ''}K.contains({right}, {left})")
+            elif type(operator) in COMPARE:
+                for kind in (self.type_of(left_node, scope), self.type_of(right_node, scope)):
+                    if kind in (LIST, DICT, NONE, BOOL):
+                        raise self.fail(node, "ordering comparisons work on numbers and texts only")
+                parts.append(f"({left} {COMPARE[type(operator)]} {right})")
+            else:
+                raise self.fail(node, f"comparison {type(operator).__name__} is not in the subset")
+            left_node = right_node
+        return parts[0] if len(parts) == 1 else "(" + " && ".join(parts) + ")"
+
+    def fstring(self, node: ast.JoinedStr, scope: Scope) -> str:
+        """f-strings: text fields as they are, int fields exact, numbers only through a spec or a helper."""
+        pieces: list[str] = []
+        for value in node.values:
+            if isinstance(value, ast.Constant):
+                pieces.append(json.dumps(value.value))
+                continue
+            assert isinstance(value, ast.FormattedValue)
+            if value.conversion != -1:
+                raise self.fail(node, "!r/!s/!a conversions are not in the subset")
+            inner = self.expr(value.value, scope)
+            kind = self.type_of(value.value, scope)
+            if value.format_spec is not None:
+                spec_node = value.format_spec
+                if not (isinstance(spec_node, ast.JoinedStr) and all(isinstance(part, ast.Constant) for part in spec_node.values)):
+                    raise self.fail(node, "nested format specs are not in the subset")
+                spec = "".join(str(part.value) for part in spec_node.values)  # type: ignore[attr-defined]
+                matched = FORMAT_SPEC.fullmatch(spec)
+                if not matched:
+                    raise self.fail(node, f"format spec ':{spec}' is not in the subset (fill/align, 0, width, and d or s; for decimals use fmt_fixed)")
+                if matched.group("type") is None and kind not in (STR, INT):
+                    raise self.fail(node, f"f-string field with ':{spec}' needs a text or int (annotate it), or add 'd'")
+                pieces.append(f"K.fmt({inner}, {json.dumps(spec)})")
+            elif kind == STR:
+                pieces.append(f"({inner})")
+            elif kind == INT:
+                pieces.append(f"K.istr({inner})")
+            else:
+                raise self.fail(node, "f-string field needs a text or an int (annotated), or a format: use fmt_fixed(x, 1), fmt_number(x) or {x:d}")
+        if not pieces:
+            return '""'
+        if not pieces[0].startswith('"'):
+            pieces.insert(0, '""')
+        return "(" + " + ".join(pieces) + ")"
+
+    def call(self, node: ast.Call, scope: Scope) -> str:
+        """Calls: module functions, runtime helpers, allowed builtins, math, methods."""
+        function = node.func
+        if isinstance(function, ast.Name):
+            name = function.id
+            if name in self.functions:
+                target = self.functions[name]
+                names = [argument.arg for argument in target.args.args]
+                required = len(names) - len(target.args.defaults)
+                return f"{self.js_name(name)}({', '.join(self._positional(node, names, required, scope))})"
+            if name in self.runtime_names:
+                if name == "CalcError":
+                    raise self.fail(node, "CalcError is only used in `raise CalcError(...)`")
+                helper = getattr(runtime, name)
+                parameters = list(inspect.signature(helper).parameters.values())
+                names = [parameter.name for parameter in parameters]
+                required = sum(1 for parameter in parameters if parameter.default is inspect.Parameter.empty)
+                return f"K.{name}({', '.join(self._positional(node, names, required, scope))})"
+            if name in BANNED_BUILTINS:
+                raise self.fail(node, BANNED_BUILTINS[name])
+            if name in BUILTINS:
+                js, _, (low, high) = BUILTINS[name]
+                if node.keywords and not (name == "enumerate" and [keyword.arg for keyword in node.keywords] == ["start"]):
+                    raise self.fail(node, f"keyword arguments to {name}() are not in the subset")
+                arguments = [self.expr(argument, scope) for argument in node.args] + [self.expr(keyword.value, scope) for keyword in node.keywords]
+                if not low <= len(arguments) <= high:
+                    raise self.fail(node, f"{name}() takes {low}–{high} arguments in the subset")
+                return f"{js}({', '.join(arguments)})"
+            raise self.fail(node, f"call of '{name}' is not in the subset (module functions, runtime helpers, {', '.join(sorted(BUILTINS))})")
+        if isinstance(function, ast.Attribute):
+            if isinstance(function.value, ast.Name) and function.value.id == self.math_alias:
+                if function.attr not in MATH_FUNCTIONS:
+                    raise self.fail(node, f"math.{function.attr} is not in the subset (allowed: {', '.join(sorted(MATH_FUNCTIONS))})")
+                js, _, count = MATH_FUNCTIONS[function.attr]
+                if len(node.args) != count or node.keywords:
+                    raise self.fail(node, f"math.{function.attr}() takes {count} argument(s) in the subset")
+                return f"{js}({', '.join(self.expr(argument, scope) for argument in node.args)})"
+            if function.attr in METHODS:
+                js, _, (low, high) = METHODS[function.attr]
+                if node.keywords or not low <= len(node.args) <= high:
+                    raise self.fail(node, f".{function.attr}() takes {low}–{high} positional arguments in the subset")
+                receiver = self.expr(function.value, scope)
+                return f"{js}({', '.join([receiver] + [self.expr(argument, scope) for argument in node.args])})"
+            raise self.fail(node, f"method .{function.attr}() is not in the subset (allowed: {', '.join(sorted(METHODS))})")
+        raise self.fail(node, "only calls of names and methods are in the subset")
+
+
+def compile_logic(module: ModuleType, entry: str = "compute", also: tuple[str, ...] = ()) -> Compiled:
+    """Compile a logic module's functions reachable from `entry` (and `also`); SubsetError names file:line."""
+    return ModuleCompiler(module, entry, also).compile()

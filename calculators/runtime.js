@@ -1,0 +1,467 @@
+// Calculator runtime: the browser twin of runtime.py, fields.py, outputs.py and
+// Calculator.evaluate. Hand-written once for all calculators; no formula lives here
+// (formulas are compiled from Python by jsgen.py). tests/test_parity_*.py prove the twins agree.
+// bundle.py keeps "core", "page" and "end" and only the sections a calculator uses
+// ("//@ NAME needs OTHER" pulls OTHER in too), and puts define(...) with the calculator's
+// compiled logic before "end". Each calculator file is self-contained: two on one page
+// each set up only their own forms.
+(function () {
+"use strict";
+//@ core
+var D = {}, K = {}, P = {}, O = {}, registry = {}, api = window.kbCalc = window.kbCalc || {}, MAXI = 9007199254740991, BL = "[ \\t\\r\\n\\u00a0]";
+function CalcError(key, message, field) { this.key = key; this.message = message; this.field = field == null ? null : field; }
+function fail(key) { return new CalcError(key, key === "ARITHMETIC" ? D.arithmetic : D.internal); }
+function num(x) { if (typeof x !== "number") throw fail("INTERNAL"); return x; }
+function str(x) { if (typeof x !== "string") throw fail("INTERNAL"); return x; }
+function finite(x) { if (!isFinite(x)) throw fail("ARITHMETIC"); return x; }
+function rep(s, n) { var r = ""; while (n-- > 0) r += s; return r; }
+function inc(d) {
+var a = d.split(""), i = a.length - 1;
+while (i >= 0) { if (a[i] !== "9") { a[i] = String(+a[i] + 1); return a.join(""); } a[i] = "0"; i--; }
+return "1" + a.join("");
+}
+// display rounding: shortest round-trip digits, half away from zero, never "-0"
+function fmtFixed(v, d) {
+if (typeof v !== "number" || typeof d !== "number" || !Number.isInteger(d) || d < 0 || d > 20) throw fail("INTERNAL");
+finite(v);
+var s = String(Math.abs(v)), e = 0, i = s.indexOf("e"), m = s, dot, shift, keep, out;
+if (i >= 0) { m = s.slice(0, i); e = +s.slice(i + 1); }
+dot = m.indexOf(".");
+if (dot >= 0) { e -= m.length - dot - 1; m = m.slice(0, dot) + m.slice(dot + 1); }
+m = m.replace(/^0+/, "") || "0";
+if (m === "0") e = 0;
+shift = e + d;
+if (shift >= 0) out = m + rep("0", shift);
+else {
+keep = m.length + shift;
+if (keep < 0) out = "0";
+else if (keep === 0) out = m[0] >= "5" ? "1" : "0";
+else { out = m.slice(0, keep); if (m[keep] >= "5") out = inc(out); }
+}
+out = out.replace(/^0+/, "") || "0";
+if (d > 0) { while (out.length < d + 1) out = "0" + out; out = out.slice(0, -d) + "." + out.slice(-d); }
+return (v < 0 && /[1-9]/.test(out) ? "-" : "") + out;
+}
+function fmtNumber(v, d) {
+var t = fmtFixed(v, d === undefined ? 2 : d);
+if (t.indexOf(".") >= 0) t = t.replace(/0+$/, "").replace(/\.$/, "");
+return t === "-0" ? "0" : t;
+}
+function isMap(x) { return x instanceof Map; }
+function iter(x) {
+if (Array.isArray(x)) return x;
+if (typeof x === "string") return Array.from(x);
+if (isMap(x)) return Array.from(x.keys());
+throw fail("INTERNAL");
+}
+function eq(a, b) {
+if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every(function (x, i) { return eq(x, b[i]); });
+if (isMap(a) && isMap(b)) { if (a.size !== b.size) return false; var ok = true; a.forEach(function (v, k) { ok = ok && b.has(k) && eq(v, b.get(k)); }); return ok; }
+return a === b;
+}
+function hasOwn(o, k) { return o != null && Object.prototype.hasOwnProperty.call(o, k); }
+function stripBlank(s) { return s.replace(new RegExp("^" + BL + "+|" + BL + "+$", "g"), ""); }
+function asciiLower(s) { return s.replace(/[A-Z]/g, function (c) { return c.toLowerCase(); }); }
+function fill(key, params) {
+return D.templates[key].replace(/\{([a-z_]+)\}/g, function (_, name) { return hasOwn(params, name) ? params[name] : ""; });
+}
+function fieldError(f, key, params) { params.label = f.label; return new CalcError(key, fill(key, params), f.name); }
+function parseField(f, raw) {
+var text = typeof raw === "string" ? stripBlank(raw) : "";
+if (text === "") {
+if (f.default != null) return P[f.kind](f, stripBlank(f.default));
+if (f.required) throw fieldError(f, "required", {example: f.example || ""});
+return null;
+}
+return P[f.kind](f, text);
+}
+function mapGet(m, k) { if (!isMap(m)) throw fail("INTERNAL"); var v = m.get(k); return v === undefined ? null : v; }
+function checkFinite(x) {
+if (typeof x === "number") finite(x);
+else if (Array.isArray(x)) x.forEach(checkFinite);
+else if (isMap(x)) x.forEach(checkFinite);
+}
+function evaluate(calc, raw) {
+var values = {}, errors = {}, bad = false, result, display = {}, slot;
+calc.fields.forEach(function (f) {
+try { values[f.name] = parseField(f, hasOwn(raw, f.key) ? raw[f.key] : null); }
+catch (e) { if (!(e instanceof CalcError)) e = fail("INTERNAL"); errors[f.key] = {key: e.key, message: e.message}; bad = true; }
+});
+if (bad) return {errors: errors, display: {}};
+try {
+result = calc.compute.apply(null, calc.params.map(function (p) { return values[p]; }));
+checkFinite(result);
+if (!isMap(result)) throw fail("INTERNAL");
+calc.outputs.forEach(function (o) { display[o.name] = O[o.kind](o, mapGet(result, o.name)); });
+} catch (e) {
+if (!(e instanceof CalcError)) e = fail("INTERNAL");
+slot = "_";
+calc.fields.forEach(function (f) { if (f.name === e.field) slot = f.key; });
+errors[slot] = {key: e.key, message: e.message};
+return {errors: errors, display: {}};
+}
+return {errors: {}, display: display};
+}
+function define(name, meta, factory) {
+var fields = [];
+meta.compute = factory(K);
+// {"like": i, ...} is field i with the keys given replaced (bundle.py shares repeated specs)
+meta.fields.forEach(function (f) {
+if (f.like != null) { var base = {}, k; for (k in fields[f.like]) base[k] = fields[f.like][k]; for (k in f) if (k !== "like") base[k] = f[k]; f = base; }
+f.key = f.name.replace(/_/g, "-");
+fields.push(f);
+});
+meta.fields = fields;
+registry[name] = meta;
+api[name] = {evaluate: function (raw) { return evaluate(meta, raw); }, batch: function (raws) { return raws.map(function (raw) { return evaluate(meta, raw); }); }};
+}
+api.K = K;
+K.CalcError = CalcError; K.fmt_fixed = fmtFixed; K.fmt_number = fmtNumber; K.iter = iter; K.eq = eq;
+K.dict = function (pairs) { return new Map(pairs); };
+var PY_SPACE = "[ \\t\\n\\r\\x0b\\x0c\\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+function full(pattern, text) { return new RegExp("^(?:" + pattern + ")$").exec(text); }
+function inRange(f, v) {
+if (!isFinite(v)) return false;
+if (f.min != null && (f.exclusive_min ? v <= f.min : v < f.min)) return false;
+return f.max == null || v <= f.max;
+}
+function index(i, n) {
+if (typeof i !== "number" || !Number.isInteger(i)) throw fail("INTERNAL");
+if (i < 0) i += n;
+if (i < 0 || i >= n) throw fail("INTERNAL");
+return i;
+}
+function pyStrip(s) { return str(s).replace(new RegExp("^" + PY_SPACE + "+|" + PY_SPACE + "+$", "g"), ""); }
+function divmod(a, b) {
+num(a); num(b);
+if (b === 0) throw fail("ARITHMETIC");
+var m = a % b, d = (a - m) / b, f;
+if (m) { if ((b < 0) !== (m < 0)) { m += b; d -= 1; } } else m = b < 0 ? -0 : 0;
+if (d) { f = Math.floor(d); if (d - f > 0.5) f += 1; } else f = a / b < 0 ? -0 : 0;
+return [finite(f), m];
+}
+function extreme(args, more) {
+var xs = args.length === 1 ? iter(args[0]) : Array.prototype.slice.call(args), r, i;
+if (!xs.length) throw fail("INTERNAL");
+r = xs[0];
+for (i = 1; i < xs.length; i++) { if (typeof xs[i] !== typeof r) throw fail("INTERNAL"); if (more ? xs[i] > r : xs[i] < r) r = xs[i]; }
+return r;
+}
+function checkText(f, text) {
+if (Array.from(text).length > f.max_length) return "length";
+return full(f.pattern, text) ? null : "pattern";
+}
+function numberText(v, d, unit) { var t = fmtFixed(num(v), d); return unit ? t + " " + unit : t; }
+function listOf(v) { if (!Array.isArray(v)) throw fail("INTERNAL"); return v; }
+//@ K.round_half_away
+K.round_half_away = function (v, d) { return Number(fmtFixed(v, d)); };
+//@ K.div
+K.div = function (a, b) { num(a); num(b); if (b === 0) throw fail("ARITHMETIC"); return a / b; };
+//@ K.fdiv
+K.fdiv = function (a, b) { return divmod(a, b)[0]; };
+//@ K.mod
+K.mod = function (a, b) { return divmod(a, b)[1]; };
+//@ K.pow
+K.pow = function (a, b) { num(a); num(b); if (a === 0 && b < 0) throw fail("ARITHMETIC"); var r = Math.pow(a, b); if (r !== r) throw fail("ARITHMETIC"); return finite(r); };
+//@ K.sqrt
+K.sqrt = function (x) { if (num(x) < 0) throw fail("ARITHMETIC"); return Math.sqrt(x); };
+//@ K.log
+K.log = function (x) { if (num(x) <= 0) throw fail("ARITHMETIC"); return Math.log(x); };
+//@ K.log10
+K.log10 = function (x) { if (num(x) <= 0) throw fail("ARITHMETIC"); return Math.log10(x); };
+//@ K.exp
+K.exp = function (x) { return finite(Math.exp(num(x))); };
+//@ K.floor
+K.floor = function (x) { return Math.floor(finite(num(x))); };
+//@ K.ceil
+K.ceil = function (x) { return Math.ceil(finite(num(x))); };
+//@ K.len
+K.len = function (x) { if (Array.isArray(x)) return x.length; if (typeof x === "string") return Array.from(x).length; if (isMap(x)) return x.size; throw fail("INTERNAL"); };
+//@ K.min
+K.min = function () { return extreme(arguments, false); };
+//@ K.max
+K.max = function () { return extreme(arguments, true); };
+//@ K.int
+K.int = function (x) { if (typeof x === "boolean") return x ? 1 : 0; return Math.trunc(finite(num(x))); };
+//@ K.float
+K.float = function (x) { return num(x); };
+//@ K.range
+K.range = function (a, b, s) {
+if (b === undefined) { b = a; a = 0; }
+s = s === undefined ? 1 : s;
+[a, b, s].forEach(function (n) { if (typeof n !== "number" || !Number.isInteger(n)) throw fail("INTERNAL"); });
+if (s === 0) throw fail("INTERNAL");
+for (var r = []; s > 0 ? a < b : a > b; a += s) r.push(a);
+return r;
+};
+//@ K.enumerate
+K.enumerate = function (xs, start) { var n = start === undefined ? 0 : start; return iter(xs).map(function (x, i) { return [n + i, x]; }); };
+//@ K.zip
+K.zip = function (a, b) { a = iter(a); b = iter(b); return a.slice(0, Math.min(a.length, b.length)).map(function (x, i) { return [x, b[i]]; }); };
+//@ K.sorted
+K.sorted = function (xs) { return iter(xs).slice().sort(function (a, b) { if (typeof a !== typeof b) throw fail("INTERNAL"); return a < b ? -1 : a > b ? 1 : 0; }); };
+//@ K.list
+K.list = function (xs) { return iter(xs).slice(); };
+//@ K.append
+K.append = function (xs, x) { if (!Array.isArray(xs)) throw fail("INTERNAL"); xs.push(x); return null; };
+//@ K.extend
+K.extend = function (xs, ys) { if (!Array.isArray(xs)) throw fail("INTERNAL"); Array.prototype.push.apply(xs, iter(ys)); return null; };
+//@ K.get
+K.get = function (d, k, dflt) { if (!isMap(d)) throw fail("INTERNAL"); return d.has(k) ? d.get(k) : dflt === undefined ? null : dflt; };
+//@ K.keys
+K.keys = function (d) { if (!isMap(d)) throw fail("INTERNAL"); return Array.from(d.keys()); };
+//@ K.values
+K.values = function (d) { if (!isMap(d)) throw fail("INTERNAL"); return Array.from(d.values()); };
+//@ K.items
+K.items = function (d) { if (!isMap(d)) throw fail("INTERNAL"); return Array.from(d.entries()); };
+//@ K.upper
+K.upper = function (s) { return str(s).toUpperCase(); };
+//@ K.lower
+K.lower = function (s) { return str(s).toLowerCase(); };
+//@ K.strip
+K.strip = pyStrip;
+//@ K.startswith
+K.startswith = function (s, p) { return str(s).indexOf(str(p)) === 0; };
+//@ K.endswith
+K.endswith = function (s, p) { str(s); str(p); return s.length >= p.length && s.slice(s.length - p.length) === p; };
+//@ K.replace
+K.replace = function (s, a, b) { str(s); str(a); str(b); return a === "" ? b + Array.from(s).join(b) + (s ? b : "") : s.split(a).join(b); };
+//@ K.split
+K.split = function (s, sep) {
+if (sep === undefined || sep === null) { var t = pyStrip(s); return t ? t.split(new RegExp(PY_SPACE + "+")) : []; }
+if (str(sep) === "") throw fail("INTERNAL");
+return str(s).split(sep);
+};
+//@ K.join
+K.join = function (sep, xs) { xs = iter(xs); xs.forEach(str); return xs.join(str(sep)); };
+//@ K.at
+K.at = function (x, i) {
+if (isMap(x)) { if (!x.has(i)) throw fail("INTERNAL"); return x.get(i); }
+if (typeof x === "string") { var c = Array.from(x); return c[index(i, c.length)]; }
+if (Array.isArray(x)) return x[index(i, x.length)];
+throw fail("INTERNAL");
+};
+//@ K.setitem
+K.setitem = function (x, i, v) {
+if (isMap(x)) x.set(i, v);
+else if (Array.isArray(x)) x[index(i, x.length)] = v;
+else throw fail("INTERNAL");
+};
+//@ K.slice
+K.slice = function (x, a, b) {
+var seq = typeof x === "string" ? Array.from(x) : Array.isArray(x) ? x : null, n, lo, hi;
+if (!seq) throw fail("INTERNAL");
+n = seq.length;
+function clamp(i, dflt) { if (i === null) return dflt; if (!Number.isInteger(i)) throw fail("INTERNAL"); if (i < 0) i += n; return Math.max(0, Math.min(n, i)); }
+lo = clamp(a, 0); hi = Math.max(lo, clamp(b, n));
+return typeof x === "string" ? seq.slice(lo, hi).join("") : seq.slice(lo, hi);
+};
+//@ K.unpack
+K.unpack = function (x, n) { var xs = iter(x); if (xs.length !== n) throw fail("INTERNAL"); return xs; };
+//@ K.truthy
+K.truthy = function (x) {
+if (x === null || x === undefined) return false;
+if (typeof x === "boolean") return x;
+if (typeof x === "number") return x !== 0;
+if (typeof x === "string" || Array.isArray(x)) return x.length > 0;
+if (isMap(x)) return x.size > 0;
+return true;
+};
+//@ K.contains
+K.contains = function (c, x) {
+if (Array.isArray(c)) return c.some(function (y) { return eq(x, y); });
+if (typeof c === "string") return c.indexOf(str(x)) >= 0;
+if (isMap(c)) return c.has(x);
+throw fail("INTERNAL");
+};
+//@ K.add
+K.add = function (a, b) {
+if (typeof a === "number" && typeof b === "number") return a + b;
+if (typeof a === "string" && typeof b === "string") return a + b;
+if (Array.isArray(a) && Array.isArray(b)) return a.concat(b);
+throw fail("INTERNAL");
+};
+//@ K.istr
+K.istr = function (x) { if (typeof x === "string") return x; if (typeof x !== "number" || !Number.isInteger(x) || Math.abs(x) > MAXI) throw fail("INTERNAL"); return String(x); };
+//@ K.fmt
+K.fmt = function (x, spec) {
+var m = /^(?:([\s\S])?([<>^]))?(0)?([0-9]+)?([ds])?$/.exec(spec), isNum = typeof x === "number";
+var fillChar = m[1], align = m[2], width = +(m[4] || 0), type = m[5], s, sign, pad, left;
+if (type === "d" || (!type && isNum)) { if (!isNum || !Number.isInteger(x) || Math.abs(x) > MAXI) throw fail("INTERNAL"); }
+else str(x);
+s = isNum ? String(Math.abs(x)) : x;
+sign = isNum && x < 0 ? "-" : "";
+if (m[3] && !fillChar) fillChar = "0";
+fillChar = fillChar || " ";
+if (!align) align = m[3] && isNum ? "=" : isNum ? ">" : "<";
+pad = width - Array.from(sign + s).length;
+if (pad <= 0) return sign + s;
+if (align === "=") return sign + rep(fillChar, pad) + s;
+if (align === "<") return sign + s + rep(fillChar, pad);
+if (align === ">") return rep(fillChar, pad) + sign + s;
+left = Math.floor(pad / 2);
+return rep(fillChar, left) + sign + s + rep(fillChar, pad - left);
+};
+//@ parse.number needs parse.isNumber
+P.number = function (f, text) {
+var v;
+if (f.integer) {
+if (!/^[+-]?[0-9]+$/.test(text)) throw fieldError(f, P.isNumber(text) ? "integer" : "number", {text: text, range: f.range, example: f.example || ""});
+} else if (!P.isNumber(text)) throw fieldError(f, "number", {text: text, example: f.example || ""});
+v = Number(text);
+if (!inRange(f, v)) throw fieldError(f, "range", {text: text, range: f.range});
+return v;
+};
+//@ parse.isNumber
+P.isNumber = function (text) { return /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(text); };
+//@ parse.quantity
+P.quantity = function (f, text) {
+text = text.replace(/\u2212/g, "-");
+var key = asciiLower(text.replace(/[ \t\r\n\u00a0]+/g, "")), numberText = text, i, m, g, spelling, magnitude, v, rewrites = f.rewrites || [], voc = D.vocabulary;
+if (hasOwn(f.aliases, key)) return f.aliases[key];
+for (i = 0; i < rewrites.length; i++) {
+g = full(rewrites[i][0], text);
+if (g) { numberText = rewrites[i][1].replace(/\{([0-9])\}/g, function (_, n) { return g[+n] || ""; }); break; }
+}
+m = /^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)[ \t\u00a0]*([\s\S]*)$/.exec(numberText);
+if (!m) throw fieldError(f, "number", {text: text, example: f.example || ""});
+magnitude = Number(m[1]);
+spelling = stripBlank(m[2]) || f.units[0];
+if (f.units.indexOf(spelling) < 0) {
+if (hasOwn(voc, spelling) && voc[spelling] !== f.dimension) throw fieldError(f, "dimension", {text: text, dimension: f.dimension_word, examples: f.examples});
+throw fieldError(f, "unit", {text: text, unit: spelling, accepted: f.units.join(", ")});
+}
+if (!isFinite(magnitude)) throw fieldError(f, "range", {text: text, range: f.range});
+v = magnitude * f.factors[spelling];
+if (!inRange(f, v)) throw fieldError(f, "range", {text: text, range: f.range});
+return v;
+};
+//@ parse.choice
+P.choice = function (f, text) {
+var wanted = asciiLower(text), i;
+for (i = 0; i < f.choices.length; i++) if (f.choices[i][0] === wanted) return wanted;
+throw fieldError(f, "choice", {text: text, accepted: f.accepted});
+};
+//@ parse.boolean
+P.boolean = function (f, text) {
+var w = asciiLower(text), d = D;
+if (d.true_words.indexOf(w) >= 0) return true;
+if (d.false_words.indexOf(w) >= 0) return false;
+throw fieldError(f, "boolean", {text: text});
+};
+//@ parse.text
+P.text = function (f, text) {
+var problem = checkText(f, text);
+if (problem === "length") throw fieldError(f, "length", {limit: String(f.max_length)});
+if (problem) throw fieldError(f, "pattern", {text: text, hint: f.hint});
+return text;
+};
+//@ parse.list
+P.list = function (f, text) {
+var parts = text.split(/[ ,\t\r\n\u00a0]+/).filter(function (p) { return p !== ""; }), values = [], it = f.item;
+parts.forEach(function (part) {
+var v;
+if (it.kind === "text") { if (checkText(it, part) !== null) throw fieldError(f, "item", {text: part, hint: f.hint}); v = part; }
+else { if (!/^[+-]?[0-9]+$/.test(part) || !inRange(it, Number(part))) throw fieldError(f, "item", {text: part, hint: f.hint}); v = Number(part); }
+if (f.unique && values.indexOf(v) >= 0) throw fieldError(f, "duplicate", {text: part});
+values.push(v);
+});
+if (values.length < f.min_items || values.length > f.max_items) throw fieldError(f, "items", {count: values.length + " item" + (values.length === 1 ? "" : "s"), range: f.range});
+return values;
+};
+//@ out.number
+O.number = function (o, v) { return v === null ? null : numberText(v, o.decimals, o.unit); };
+//@ out.text
+O.text = function (o, v) { return v === null || v === "" ? null : str(v); };
+//@ out.list
+O.list = function (o, v) { if (v === null) return null; var r = listOf(v).map(str); return r.length ? r : null; };
+//@ out.table
+O.table = function (o, v) {
+if (v === null) return null;
+var rows = listOf(v).map(function (row) {
+return o.columns.map(function (c) { var cell = mapGet(row, c.key); return cell === null ? "" : c.decimals == null ? str(cell) : numberText(cell, c.decimals, c.unit); });
+});
+return rows.length ? rows : null;
+};
+//@ out.messages
+O.messages = function (o, v) { if (v === null) return null; var r = listOf(v).map(function (m) { return [str(mapGet(m, "code")), str(mapGet(m, "text"))]; }); return r.length ? r : null; };
+//@ page
+function el(tag, cls, text) { var n = document.createElement(tag); if (cls) n.className = cls; if (text != null) n.textContent = text; return n; }
+function renderDisplay(calc, box, outcome) {
+box.textContent = "";
+if (outcome.errors._) box.appendChild(el("p", "kb-calc-error", outcome.errors._.message));
+calc.outputs.forEach(function (o) {
+var v = outcome.display[o.name], sec, t, body;
+if (v == null) return;
+sec = el("div", "kb-calc-out");
+sec.setAttribute("data-kb-output", o.name);
+if (o.kind === "number" || o.kind === "text") { sec.appendChild(el("span", "kb-calc-label", o.label + ": ")); sec.appendChild(el("strong", null, v)); }
+else {
+sec.appendChild(el("p", "kb-calc-label", o.label));
+if (o.kind === "table") {
+t = sec.appendChild(el("table"));
+body = t.appendChild(el("thead")).appendChild(el("tr"));
+o.columns.forEach(function (c) { body.appendChild(el("th", null, c.label)); });
+body = t.appendChild(el("tbody"));
+v.forEach(function (row) { var r = body.appendChild(el("tr")); row.forEach(function (cell) { r.appendChild(el("td", null, cell)); }); });
+} else if (o.style === "commands") sec.appendChild(el("pre")).appendChild(el("code", null, v.join("\n")));
+else {
+t = sec.appendChild(el("ul"));
+v.forEach(function (item) {
+var li = t.appendChild(el("li", null, o.kind === "messages" ? item[1] : item));
+if (o.kind === "messages") li.setAttribute("data-kb-code", item[0]);
+});
+}
+}
+box.appendChild(sec);
+});
+}
+function setup(root) {
+var config = JSON.parse(root.querySelector("script.kb-calc-config").textContent), calc = registry[config.calculator];
+if (!calc || root.getAttribute("data-kb-ready")) return;
+root.setAttribute("data-kb-ready", "1");
+var form = root.querySelector("form"), box = root.querySelector("[data-kb-results]"), preset = form.querySelector("[data-kb-preset]");
+var query = new URLSearchParams(window.location.search), words = D.true_words;
+function input(f) { return form.elements[f.key]; }
+function read(f) { var i = input(f); return i.type === "checkbox" ? (i.checked ? "yes" : "no") : i.value; }
+function write(f, text) {
+var i = input(f), o;
+if (i.type === "checkbox") { i.checked = words.indexOf(asciiLower(stripBlank(text))) >= 0; return; }
+if (i.tagName === "SELECT" && !Array.prototype.some.call(i.options, function (x) { return x.value === text; })) { o = el("option", null, text); o.value = text; i.appendChild(o); }
+i.value = text;
+}
+function update(remember) {
+var raw = {}, outcome;
+calc.fields.forEach(function (f) { raw[f.key] = read(f); });
+outcome = evaluate(calc, raw);
+calc.fields.forEach(function (f) {
+var e = outcome.errors[f.key];
+form.querySelector('[data-kb-error="' + f.key + '"]').textContent = e ? e.message : "";
+input(f).setAttribute("aria-invalid", e ? "true" : "false");
+});
+renderDisplay(calc, box, outcome);
+if (remember) {
+calc.fields.forEach(function (f) { var v = stripBlank(read(f)); if (v) query.set(f.key, v); else query.delete(f.key); });
+try { history.replaceState(history.state, "", "?" + query.toString() + window.location.hash); } catch (err) { root.setAttribute("data-kb-url", "?" + query.toString()); }
+}
+}
+calc.fields.forEach(function (f) { if (query.has(f.key)) write(f, query.get(f.key)); });
+if (preset) preset.addEventListener("change", function () {
+var chosen = null;
+(calc.presets || []).forEach(function (p) { if (p.name === preset.value) chosen = p; });
+calc.fields.forEach(function (f) { write(f, chosen && hasOwn(chosen.values, f.name) ? chosen.values[f.name] : f.default || ""); });
+update(true);
+});
+function changed(ev) { if (ev.target !== preset) update(true); }
+form.addEventListener("input", changed);
+form.addEventListener("change", changed);
+form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+form.hidden = false;
+root.classList.add("kb-js");
+update(false);
+}
+function init() { Array.prototype.forEach.call(document.querySelectorAll("[data-kb-calc]"), setup); }
+document.addEventListener("DOMContentLoaded", init);
+//@ end
+if (document.readyState !== "loading") init();
+})();

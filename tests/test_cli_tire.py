@@ -1,0 +1,82 @@
+"""python -m calculators: the contract scripts depend on."""
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from calculators.cli import run
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def cli(*arguments: str) -> subprocess.CompletedProcess[str]:
+    """The real command in a fresh process (used for the contract and one error)."""
+    return subprocess.run([sys.executable, "-m", "calculators", *arguments], cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+
+def in_process(*arguments: str) -> subprocess.CompletedProcess[str]:
+    """The same entry point in this process (fast), returning what the command would print."""
+    out, err = io.StringIO(), io.StringIO()
+    status = run(list(arguments), out, err)
+    return subprocess.CompletedProcess(list(arguments), status, out.getvalue(), err.getvalue())
+
+
+def test_json_contract() -> None:
+    done = cli("tire", "--weight", "300 lb", "--rear", "60", "--width", "28 mm", "--rim", "700c", "--surface", "paved",
+               "--rim-type", "hooked", "--casing", "1.0", "--json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert set(result) == {"front", "rear"}
+    assert result["front"]["load_lb"] == 120.0
+    assert result["rear"]["psi"] == pytest.approx(136.4878, abs=1e-4)
+    assert result["rear"]["warnings"] == ["HIGH", "VERY_HIGH"]
+    assert result["front"]["warnings"] == []
+
+
+def test_readable_output_shows_the_page_strings() -> None:
+    done = in_process("tire", "--weight=136 kg", "--width", '2.25"', "--front-width", "55-584")
+    assert done.returncode == 0, done.stderr
+    assert "Model pressure (Berto 15 % drop):" in done.stdout and "Pressure (psi)" in done.stdout
+
+
+@pytest.mark.parametrize(("arguments", "line"), [
+    (("tire", "--weight", "abc", "--width", "28 mm"), "Total weight: 'abc' is not a number (e.g. 300 lb)"),
+    (("tire", "--weight", "300 lb", "--width", "28 kg"), "Tire width must be a length such as '28 mm', '2.25 in' or '28-622' (got '28 kg')"),
+    (("tire", "--weight", "300 lb", "--width", "28 mm", "--rear", "120"), "Rear share must be 30–85 % (got '120')"),
+    (("tire", "--weight", "300 lb"), "Tire width: a value is required (e.g. 28 mm)"),
+    (("tire", "--weight", "300 lb", "--width", "28 mm", "--colour", "red"), "tire: unknown option '--colour' (accepted: --weight, --rear, --width, --front-width, --rim, --surface, --rim-type, --casing, --tire-max, --rim-max, --ref-pressure, --ref-width, --ref-weight, --ref-rear, --ref-wheel, --preset, --json)"),
+    (("tyre", "--weight", "300 lb"), "unknown calculator 'tyre' (accepted: "),
+    (("tire", "--weight"), "tire: option '--weight' needs a value"),
+])
+def test_bad_input_exits_2_with_one_line(arguments: tuple[str, ...], line: str) -> None:
+    done = in_process(*arguments)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith(line)
+
+
+def test_help_lists_fields_units_and_ranges() -> None:
+    overview = in_process("--help")
+    assert overview.returncode == 0 and "tire" in overview.stdout and "--weight" in overview.stdout
+    detail = in_process("tire", "--help")
+    assert detail.returncode == 0
+    assert "--weight VALUE" in detail.stdout and "20–700 lb (units: lb, lbs, LB, kg)" in detail.stdout
+    assert "--rim-type VALUE" in detail.stdout and "hookless (hookless (TSS))" in detail.stdout
+    assert "pavement" in detail.stdout and "55 = race road" in detail.stdout
+
+
+def test_preset_flag() -> None:
+    done = in_process("tire", "--preset", "cruiser", "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["rear"]["scaled"]["psi"] == pytest.approx(60.0)
+
+
+def test_bad_input_from_a_real_process() -> None:
+    done = cli("tire", "--weight", "300 lb", "--width", "28 mmm")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == "Tire width: unknown unit 'mmm' in '28 mmm' (accepted: mm, in, inch, \", ″)\n"
