@@ -1,0 +1,61 @@
+"""`python -m calculators ramdisk`: the issue's command line, its JSON, and one-line refusals."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+
+def run_cli(*arguments: str) -> subprocess.CompletedProcess[str]:
+    """Run the calculator CLI as a reader would."""
+    return subprocess.run([sys.executable, "-m", "calculators", "ramdisk", *arguments],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+
+def test_json_has_bytes_blocks_and_commands_in_order() -> None:
+    done = run_cli("--size", "2 GiB", "--fs", "jfs2", "--mount", "/RAMDISK", "--number", "0", "--json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["bytes"] == 2_147_483_648
+    assert result["blocks"] == 4_194_304
+    assert result["suffix"] == "2G"
+    assert result["pinned_bytes"] == 2_147_483_648
+    assert result["usable_blocks"] == 4_177_291
+    assert result["commands"] == [
+        "mkramdisk 4194304",
+        "mkfs -V jfs2 -o log=INLINE /dev/ramdisk0",
+        "mkdir /RAMDISK",
+        "mount -V jfs2 -o log=/dev/ramdisk0 /dev/ramdisk0 /RAMDISK",
+    ]
+    assert result["teardown"] == ["umount /RAMDISK", "rmramdisk rramdisk0"]
+    assert result["warnings"] == []
+
+
+def test_bare_unpinned_flag_and_udf() -> None:
+    done = run_cli("--size", "512 MiB", "--unpinned", "--fs", "udfs", "--number", "3", "--json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["commands"][0] == "mkramdisk -u 1048576"
+    assert result["pinned_bytes"] == 0
+    assert result["usable_blocks"] is None
+    assert [warning["code"] for warning in result["warnings"]] == ["UDF_UNCONFIRMED"]
+
+
+def test_refusal_is_one_line_on_stderr_with_status_2() -> None:
+    done = run_cli("--size", "2 GiB", "--unpinned", "--json")
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.splitlines() == [
+        "Unpinned: JFS2 needs a pinned RAM disk and this one is unpinned (-u); mkfs refuses it. JFS "
+        "and JFS2 have latency and access requirements that memory which may be paged out cannot "
+        "meet. Use a pinned RAM disk (the default), or UDF or raw for an unpinned one."]
+
+
+def test_readable_output_shows_the_commands() -> None:
+    done = run_cli("--size", "500 MB", "--fs", "raw")
+    assert done.returncode == 0, done.stderr
+    assert "Exact size: 500,000,256 bytes (476.84 MiB)" in done.stdout
+    assert "  mkramdisk 976563" in done.stdout
+    assert "SIZE_ROUNDED_UP: Size: 500,000,000 bytes is not a whole number of 512-byte blocks" in done.stdout
