@@ -22,6 +22,7 @@ EDGE_CASES: list[dict[str, str]] = [
     {"vios": "1", "vios-ips": "192.0.2.11"}, {"vios-macs": "b83fd22b9a04,B8:3F:D2:2B:9A:05"},
     {"vios-macs": "b8:3f:d2:2b:9a0:4,b83fd22b9a05"}, {"client-ids": "254,253"}, {"vios-ids": "0"},
     {"vios-memory": "6144 MiB", "vios-min-memory": "6 GiB", "vios-max-memory": "6 GiB"},
+    {"vios-memory": "6 GB"}, {"vios-memory": "1.5gb"}, {"vios-memory": "6144 MB"}, {"vios-memory": "6 TB"},
     {"vios-memory": "0.5 MiB"}, {"vios-memory": "16384 GiB"}, {"vios-entitled": "0.15"},
     {"vios-entitled": "3"}, {"vios-entitled": "1e-1"}, {"vios-procs": "1", "vios-entitled": "0.05"},
     {"vios-min-procs": "2", "vios-min-entitled": "0.05"}, {"vios-max-entitled": "7"},

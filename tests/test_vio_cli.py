@@ -60,3 +60,18 @@ def test_bad_input_is_one_line_and_status_2(arguments: tuple[str, ...], line: st
     assert done.returncode == 2
     assert done.stdout == ""
     assert done.stderr.strip() == line
+
+
+@pytest.mark.parametrize(("typed", "desired_mem"), [("6 GB", 6144), ("6GB", 6144), ("6 G", 6144), ("1.5 GB", 1536),
+                                                    ("6144 MB", 6144), ("6 GiB", 6144), ("6144 MiB", 6144)])
+def test_memory_reads_gb_and_mb_the_hmc_way(typed: str, desired_mem: int) -> None:
+    done = cli("--vios", "1", "--clients", "1", "--vios-memory", typed, "--json")
+    assert done.returncode == 0, done.stderr
+    vios_line = next(line for line in json.loads(done.stdout)["commands"] if "name=vios1," in line)
+    assert f",desired_mem={desired_mem}," in vios_line
+
+
+def test_memory_in_an_unknown_unit_is_refused_on_one_line() -> None:
+    done = cli("--vios", "1", "--clients", "1", "--vios-memory", "6 TB")
+    assert done.returncode == 2
+    assert done.stderr.strip() == "VIOS memory: unknown unit 'TB' in '6 TB' (accepted: GiB, MiB)"

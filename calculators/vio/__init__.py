@@ -28,6 +28,10 @@ IPV4 = r"[0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}"
 IPV4_HINT = "an IPv4 address such as 192.0.2.11"
 PATH_CHARACTERS = r"[A-Za-z0-9/._+-]*"
 MEMORY_UNITS = ("GiB", "MiB")
+# The HMC's GB and MB are binary (1 GB = 1024 MB), and the notes write "6GB": in a memory
+# field, read GB/MB (and G/M) the HMC's way rather than as pint's decimal units.
+HMC_GB = (r"([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?) *(?:GB|gb|Gb|G|g)", "{1} GiB")
+HMC_MB = (r"([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?) *(?:MB|mb|Mb|M|m)", "{1} MiB")
 
 
 def _name(name: str, label: str, pattern: str, hint: str, help_text: str, group: str, max_items: int) -> ListField:
@@ -48,7 +52,7 @@ def _memory(name: str, label: str, default: str | None, help_text: str, group: s
     """A memory size; the canonical unit is MiB, which is what the HMC calls MB."""
     return QuantityField(name=name, label=label, help=help_text, default=default, required=default is not None,
                          group=group, dimension="[information]", unit="MiB", units=MEMORY_UNITS,
-                         minimum=0.0, exclusive_minimum=True, maximum=float(model.MAX_MEMORY_MIB),
+                         rewrites=(HMC_GB, HMC_MB), minimum=0.0, exclusive_minimum=True, maximum=float(model.MAX_MEMORY_MIB),
                          examples=("6 GiB", "6144 MiB"))
 
 
