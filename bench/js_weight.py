@@ -24,16 +24,13 @@ GOAL_BYTES = 15 * 1024
 
 
 def script_parts(script: str) -> dict[str, int]:
-    """Bytes of the runtime, the shared data, the calculator's data and its compiled logic in one bundle."""
-    shared = script.index("\nD = {")
-    define = script.index("\ndefine(")
-    logic = script.index(",function(K){", define)
-    line_end = script.index("\n", define + 1)  # define(...) is one line
+    """Bytes of the runtime, the shared data, the calculator's data and its compiled logic in one bundle (one line each)."""
+    runtime, shared, data, logic, start = script.rstrip("\n").split("\n")
     return {
-        "runtime": len(script[:shared].encode()) + len(script[line_end:].encode()),
-        "shared data": len(script[shared:define].encode()),
-        "calculator data": len(script[define:logic].encode()),
-        "compiled logic": len(script[logic:line_end].encode()),
+        "runtime": len(runtime.encode()) + len(start.encode()) + 2,
+        "shared data": len(shared.encode()) + 1,
+        "calculator data": len(data.encode()) + 1,
+        "compiled logic": len(logic.encode()) + 1,
     }
 
 
@@ -65,14 +62,16 @@ def js_weight(options: BenchOptions) -> BenchResult:
                 continue
             total = sum(len(bundles[name].encode()) for name in names)
             zipped = sum(len(gzip.compress(bundles[name].encode(), 9)) for name in names)
-            verdict = "within" if total <= GOAL_BYTES else "over"
+            verdict = "meets the goal" if total <= GOAL_BYTES else f"OVER the goal by {total - GOAL_BYTES} bytes"
             rows.append(Row(f"page {page.relative_to(site)} ({', '.join(names)})", total, "bytes",
-                            note=f"{verdict} the 15 KB goal; {zipped} bytes gzipped"))
+                            note=f"{verdict}; {zipped} bytes gzipped"))
         for name, script in sorted(bundles.items()):
             for part, size in script_parts(script).items():
                 rows.append(Row(f"  {name}.js: {part}", size, "bytes"))
-    return BenchResult(title="Calculator JavaScript per page (uncompressed; the page's scripts summed)", rows=rows,
-                       notes=["runtime = the tree-shaken runtime.js sections; data = field specs with pint's factors, presets, messages"])
+    return BenchResult(title=f"Calculator JavaScript per page (uncompressed, the page's scripts summed; goal ≤ 15 KB = {GOAL_BYTES} bytes)",
+                       rows=rows,
+                       notes=["runtime = the tree-shaken runtime.js sections; data = field specs with pint's factors, presets, messages",
+                              "every bundle is minified at build time (calculators/minify.py); runtime.js stays readable in the repository"])
 
 
 @register("calc-build-time")

@@ -1,8 +1,11 @@
 """One JavaScript file per calculator: the runtime sections it uses, shared data, and its compiled logic.
 
-The runtime is tree-shaken by section (runtime.js marks them `//@ NAME`), the
-compiled logic has its private names shortened and its blanks squeezed, and
-field specs drop empty values; bench/js_weight.py reports the result per page.
+The runtime is tree-shaken by section (runtime.js marks them `//@ NAME`), the data
+carries only what the calculator's field kinds use (error templates, unit vocabulary),
+field specs drop empty values, and the whole file goes through minify.py (one
+renaming of declared names across runtime and logic). bench/js_weight.py reports
+the result per page; harness_js builds the same way, so the runtime parity tests
+run minified code too.
 """
 from __future__ import annotations
 
@@ -16,15 +19,22 @@ from . import messages
 from .calculator import Calculator
 from .fields import FALSE_WORDS, TRUE_WORDS, unit_vocabulary
 from .jsgen import ModuleCompiler, compile_logic
+from .minify import minify, short_names
 from .runtime import ARITHMETIC_MESSAGE, INTERNAL_MESSAGE
 
 RUNTIME = Path(__file__).with_name("runtime.js")
 _SECTION = re.compile(r"^//@ (?P<name>[\w.]+)(?: needs (?P<needs>[\w. ]+))?$")
-_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|[A-Za-z_$][\w$]*|[0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?|\s+|\+\+|--|.', re.DOTALL)
-_REGEX_LITERAL = re.compile(r"/(?:[^/\\\[\n]|\\.|\[(?:[^\]\\\n]|\\.)*\])+/[gimsuy]*")
-_BEFORE_REGEX = set("(,=:[!&|?{};") | {"return", "typeof"}
-_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
-_RESERVED_SHORT = {"do", "if", "in", "K"}
+_ARRAY_INDEX = re.compile(r"0|[1-9][0-9]*")
+# Keys of the page's data objects (field and output specs, presets, D) that runtime.js reads only as `spec.key`
+# on those objects: the bundle writes them short, and minify renames the runtime's reads to match. Not here:
+# key, like, min, max and values, which runtime.js also uses on other objects or compares as text.
+SPEC_KEYS = (
+    "name", "label", "kind", "default", "required", "example", "range", "decimals", "unit", "dimension", "dimension_word",
+    "examples", "factors", "aliases", "rewrites", "choices", "accepted", "columns", "integer", "exclusive_min", "pattern",
+    "hint", "max_length", "item", "min_items", "max_items", "unique", "style", "fields", "outputs", "presets", "params",
+    "compute", "units", "templates", "vocabulary", "arithmetic", "internal", "true_words", "false_words",
+)
+SHORT_KEYS = dict(zip(SPEC_KEYS, short_names(len(SPEC_KEYS))))
 
 
 @lru_cache(maxsize=1)
@@ -60,82 +70,12 @@ def runtime_js(wanted: set[str]) -> str:
             raise KeyError(f"runtime.js has no section '{name}' (a compiled helper or field kind without a JS twin)")
         chosen.add(name)
         pending.update(needs[name])
-    return squeeze(strip_runtime("\n".join(text for name, _, text in sections if name in chosen and name != "end")))
+    return strip_runtime("\n".join(text for name, _, text in sections if name in chosen and name != "end"))
 
 
 def runtime_end() -> str:
     """The closing section (starts the forms once the calculator is defined)."""
-    return squeeze(strip_runtime(next(text for name, _, text in runtime_sections() if name == "end")))
-
-
-def short_names(count: int) -> list[str]:
-    """a, b, …, Z, aa, ab, … skipping JS keywords and the runtime's K."""
-    letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJLMNOPQRSTUVWXYZ"
-    names: list[str] = []
-    size = 1
-    while len(names) < count:
-        for number in range(len(letters) ** size):
-            name = ""
-            rest = number
-            for _ in range(size):
-                name = letters[rest % len(letters)] + name
-                rest //= len(letters)
-            if name not in _RESERVED_SHORT:
-                names.append(name)
-                if len(names) == count:
-                    break
-        size += 1
-    return names
-
-
-def tokenize(js: str) -> list[str]:
-    """JS tokens: strings, regex literals (by the usual previous-token rule), names, numbers, blanks, punctuation."""
-    tokens: list[str] = []
-    position = 0
-    while position < len(js):
-        if js[position] == "/":
-            previous = next((token for token in reversed(tokens) if not token.isspace()), "(")
-            literal = _REGEX_LITERAL.match(js, position) if previous in _BEFORE_REGEX else None
-            if literal:
-                tokens.append(literal.group(0))
-                position = literal.end()
-                continue
-        token = _TOKEN.match(js, position)
-        assert token is not None
-        tokens.append(token.group(0))
-        position = token.end()
-    return tokens
-
-
-def squeeze(js: str, private: set[str] = frozenset()) -> str:  # type: ignore[assignment]
-    """Drop blanks (keeping one between two names) and shorten the given private identifiers."""
-    tokens = tokenize(js)
-    counts: dict[str, int] = {}
-    for position, token in enumerate(tokens):
-        if token in private and not _after_dot(tokens, position):
-            counts[token] = counts.get(token, 0) + 1
-    ranked = sorted(counts, key=lambda name: (-counts[name], name))
-    rename = dict(zip(ranked, short_names(len(ranked))))
-    out: list[str] = []
-    for position, token in enumerate(tokens):
-        if token.isspace():
-            continue
-        if token in rename and not _after_dot(tokens, position):
-            token = rename[token]
-        if out and re.match(r"[\w$]", out[-1][-1:]) and re.match(r"[\w$]", token):
-            out.append(" ")
-        elif out and out[-1][-1:] in "+-" and token[:1] == out[-1][-1:]:
-            out.append(" ")  # a - -b must not become a--b
-        out.append(token)
-    return "".join(out)
-
-
-def _after_dot(tokens: list[str], position: int) -> bool:
-    """True when the token is a property name (K.div), which must keep its name."""
-    back = position - 1
-    while back >= 0 and tokens[back].isspace():
-        back -= 1
-    return back >= 0 and tokens[back] == "."
+    return strip_runtime(next(text for name, _, text in runtime_sections() if name == "end"))
 
 
 def compact(value: Any) -> Any:
@@ -147,16 +87,23 @@ def compact(value: Any) -> Any:
     return value
 
 
-def setup_data() -> dict[str, Any]:
-    """Data every calculator page shares: error templates, unit vocabulary, fixed messages."""
-    return {
-        "templates": messages.TEMPLATES,
-        "vocabulary": dict(sorted(unit_vocabulary().items())),
+def setup_data(kinds: set[str]) -> dict[str, Any]:
+    """Data the runtime needs for these field kinds: error templates, unit vocabulary by dimension, fixed messages."""
+    keys = {"required"} | {key for kind in kinds for key in messages.KEYS_BY_KIND[kind]}
+    data: dict[str, Any] = {
+        "templates": {key: text for key, text in messages.TEMPLATES.items() if key in keys},
         "arithmetic": ARITHMETIC_MESSAGE,
         "internal": INTERNAL_MESSAGE,
-        "true_words": list(TRUE_WORDS),
-        "false_words": list(FALSE_WORDS),
     }
+    if "quantity" in kinds:
+        by_dimension: dict[str, list[str]] = {}
+        for spelling, dimension in sorted(unit_vocabulary().items()):
+            by_dimension.setdefault(dimension, []).append(spelling)
+        data["vocabulary"] = by_dimension
+    if "boolean" in kinds:
+        data["true_words"] = list(TRUE_WORDS)
+        data["false_words"] = list(FALSE_WORDS)
+    return data
 
 
 def calculator_meta(calculator: Calculator, params: list[str]) -> dict[str, Any]:
@@ -170,12 +117,19 @@ def calculator_meta(calculator: Calculator, params: list[str]) -> dict[str, Any]
     for item in calculator.fields:
         spec = compact(item.spec())
         spec.pop("key")  # the runtime derives it from the name
+        if "factors" in spec:
+            units = spec.pop("units")  # the runtime reads them back from the factors' keys, which keep this order
+            if list(spec["factors"]) != units or any(_ARRAY_INDEX.fullmatch(unit) for unit in units):
+                raise ValueError(f"field '{item.name}': unit spellings {units} cannot be carried as the factors' keys")
         specs.append(spec)
-    return {**compact({
+    meta = {**compact({
         "outputs": outputs,
         "presets": [{"name": preset.name, "values": dict(preset.values)} for preset in calculator.presets],
         "params": params,
     }), "fields": share_specs(specs)}
+    if params == [item.name for item in calculator.fields]:
+        del meta["params"]  # the runtime passes the fields in order
+    return meta
 
 
 def share_specs(specs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -198,6 +152,15 @@ def share_specs(specs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return shared
 
 
+def short_keys(value: Any, nested: tuple[str, ...] = ("fields", "outputs", "presets", "columns", "item")) -> Any:
+    """The page data with SPEC_KEYS written short, in spec objects only (never in maps such as aliases or preset values)."""
+    if isinstance(value, list):
+        return [short_keys(item, nested) for item in value]
+    if not isinstance(value, dict):
+        return value
+    return {SHORT_KEYS.get(key, key): short_keys(item) if key in nested else item for key, item in value.items()}
+
+
 def _json(value: Any) -> str:
     """Compact JSON that is also safe inside a script element."""
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
@@ -205,33 +168,35 @@ def _json(value: Any) -> str:
 
 @lru_cache(maxsize=None)
 def calculator_js(name: str) -> str:
-    """The complete JavaScript file for one calculator."""
+    """The complete, minified JavaScript file for one calculator, one line each: runtime, shared data, define(name, data,
+    compiled logic); and the start-up line (bench/js_weight.py reads the parts by line)."""
     from .registry import get
 
     calculator = get(name)
     compiled = compile_logic(calculator.logic, calculator.entry)
-    wanted = {f"K.{helper}" for helper in re.findall(r"\bK\.([A-Za-z_]\w*)", compiled.js)} - {"K.CalcError", "K.fmt_fixed", "K.fmt_number", "K.iter", "K.dict", "K.eq"}
+    wanted = {f"K.{helper}" for helper in re.findall(r"\bK\.([A-Za-z_]\w*)", compiled.js)} - {"K.CalcError", "K.fmt_fixed", "K.dict"}
     wanted |= {f"parse.{item.kind}" for item in calculator.fields}
     wanted |= {f"out.{output.kind}" for output in calculator.outputs}
-    logic = squeeze(f"{compiled.js}\nreturn {compiled.entry_js};", compiled.private_names)
-    return (
-        runtime_js(wanted)
-        + f"\nD = {_json(setup_data())};"
-        + f"\ndefine({_json(name)},{_json(calculator_meta(calculator, compiled.params))},function(K){{{logic}}});\n"
-        + runtime_end()
-        + "\n"
-    )
+    kinds = {item.kind for item in calculator.fields}
+    parts = minify([
+        runtime_js(wanted),
+        f"D = {_json(short_keys(setup_data(kinds)))};",
+        f"define({_json(name)},{_json(short_keys(calculator_meta(calculator, compiled.params)))},",
+        f"function(K){{{compiled.js}\nreturn {compiled.entry_js};}});",
+        runtime_end(),
+    ], private_object="K", properties=SHORT_KEYS)
+    return "\n".join(parts) + "\n"
 
 
 def harness_js(module: Any, entries: tuple[str, ...]) -> str:
-    """Test harness: the whole runtime plus a module's compiled functions as window.kbCalc.__functions (unminified)."""
+    """Test harness: the whole runtime plus a module's compiled functions as window.kbCalc.__functions, minified like a page's file."""
     compiled = compile_logic(module, entries[0], entries[1:])
     every = {name for name, _, _ in runtime_sections()}
     exported = ",".join(f"{json.dumps(name)}:{ModuleCompiler.js_name(name)}" for name in compiled.functions)
-    return (
-        runtime_js(every)
-        + f"\nD = {_json(setup_data())};"
-        + f"\napi.__functions = (function(K){{{compiled.js}\nreturn {{{exported}}};}})(K);\n"
-        + runtime_end()
-        + "\n"
-    )
+    parts = minify([
+        runtime_js(every),
+        f"D = {_json(short_keys(setup_data(set(messages.KEYS_BY_KIND))))};",
+        f"api.__functions = (function(K){{{compiled.js}\nreturn {{{exported}}};}})(K);",
+        runtime_end(),
+    ], properties=SHORT_KEYS)
+    return "\n".join(parts) + "\n"

@@ -24,6 +24,16 @@ TEMPLATES: dict[str, str] = {
     "duplicate": "{label}: '{text}' is listed twice",
 }
 
+# The templates each field kind can raise besides "required" (bundle.py ships only these to a page).
+KEYS_BY_KIND: dict[str, tuple[str, ...]] = {
+    "number": ("number", "integer", "range"),
+    "quantity": ("number", "unit", "dimension", "range"),
+    "choice": ("choice",),
+    "boolean": ("boolean",),
+    "text": ("pattern", "length"),
+    "list": ("item", "duplicate", "items"),
+}
+
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 

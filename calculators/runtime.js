@@ -2,18 +2,21 @@
 // Calculator.evaluate. Hand-written once for all calculators; no formula lives here
 // (formulas are compiled from Python by jsgen.py). tests/test_parity_*.py prove the twins agree.
 // bundle.py keeps "core", "page" and "end" and only the sections a calculator uses
-// ("//@ NAME needs OTHER" pulls OTHER in too), and puts define(...) with the calculator's
-// compiled logic before "end". Each calculator file is self-contained: two on one page
-// each set up only their own forms.
+// ("//@ NAME needs OTHER" pulls OTHER in too), puts define(...) with the calculator's
+// compiled logic before "end", and minifies the result (calculators/minify.py: ES5 only,
+// no arrow functions, let/const, template literals or shorthand properties here).
+// Each calculator file is self-contained: two on one page each set up only their own forms.
 (function () {
 "use strict";
 //@ core
-var D = {}, K = {}, P = {}, O = {}, registry = {}, api = window.kbCalc = window.kbCalc || {}, MAXI = 9007199254740991, BL = "[ \\t\\r\\n\\u00a0]";
+var D = {}, K = {}, P = {}, O = {}, registry = {}, api = window.kbCalc = window.kbCalc || {}, BL = "[ \\t\\r\\n\\u00a0]";
 function CalcError(key, message, field) { this.key = key; this.message = message; this.field = field == null ? null : field; }
-function fail(key) { return new CalcError(key, key === "ARITHMETIC" ? D.arithmetic : D.internal); }
-function num(x) { if (typeof x !== "number") throw fail("INTERNAL"); return x; }
-function str(x) { if (typeof x !== "string") throw fail("INTERNAL"); return x; }
-function finite(x) { if (!isFinite(x)) throw fail("ARITHMETIC"); return x; }
+// the fixed errors: a bug in a calculator, and a result Python could not compute either
+function internal() { return new CalcError("INTERNAL", D.internal); }
+function arithmetic() { return new CalcError("ARITHMETIC", D.arithmetic); }
+function num(x) { if (typeof x !== "number") throw internal(); return x; }
+function str(x) { if (typeof x !== "string") throw internal(); return x; }
+function finite(x) { if (!isFinite(x)) throw arithmetic(); return x; }
 function rep(s, n) { var r = ""; while (n-- > 0) r += s; return r; }
 function inc(d) {
 var a = d.split(""), i = a.length - 1;
@@ -22,7 +25,7 @@ return "1" + a.join("");
 }
 // display rounding: shortest round-trip digits, half away from zero, never "-0"
 function fmtFixed(v, d) {
-if (typeof v !== "number" || typeof d !== "number" || !Number.isInteger(d) || d < 0 || d > 20) throw fail("INTERNAL");
+if (typeof v !== "number" || typeof d !== "number" || !Number.isInteger(d) || d < 0 || d > 20) throw internal();
 finite(v);
 var s = String(Math.abs(v)), e = 0, i = s.indexOf("e"), m = s, dot, shift, keep, out;
 if (i >= 0) { m = s.slice(0, i); e = +s.slice(i + 1); }
@@ -42,30 +45,16 @@ out = out.replace(/^0+/, "") || "0";
 if (d > 0) { while (out.length < d + 1) out = "0" + out; out = out.slice(0, -d) + "." + out.slice(-d); }
 return (v < 0 && /[1-9]/.test(out) ? "-" : "") + out;
 }
-function fmtNumber(v, d) {
-var t = fmtFixed(v, d === undefined ? 2 : d);
-if (t.indexOf(".") >= 0) t = t.replace(/0+$/, "").replace(/\.$/, "");
-return t === "-0" ? "0" : t;
-}
 function isMap(x) { return x instanceof Map; }
-function iter(x) {
-if (Array.isArray(x)) return x;
-if (typeof x === "string") return Array.from(x);
-if (isMap(x)) return Array.from(x.keys());
-throw fail("INTERNAL");
-}
-function eq(a, b) {
-if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every(function (x, i) { return eq(x, b[i]); });
-if (isMap(a) && isMap(b)) { if (a.size !== b.size) return false; var ok = true; a.forEach(function (v, k) { ok = ok && b.has(k) && eq(v, b.get(k)); }); return ok; }
-return a === b;
-}
+function isList(x) { return Array.isArray(x); }
 function hasOwn(o, k) { return o != null && Object.prototype.hasOwnProperty.call(o, k); }
 function stripBlank(s) { return s.replace(new RegExp("^" + BL + "+|" + BL + "+$", "g"), ""); }
 function asciiLower(s) { return s.replace(/[A-Z]/g, function (c) { return c.toLowerCase(); }); }
 function fill(key, params) {
 return D.templates[key].replace(/\{([a-z_]+)\}/g, function (_, name) { return hasOwn(params, name) ? params[name] : ""; });
 }
-function fieldError(f, key, params) { params.label = f.label; return new CalcError(key, fill(key, params), f.name); }
+// "label" is a template parameter here: the bracket keeps its name through the minifier's spec-key renaming
+function fieldError(f, key, params) { params["label"] = f.label; return new CalcError(key, fill(key, params), f.name); }
 function parseField(f, raw) {
 var text = typeof raw === "string" ? stripBlank(raw) : "";
 if (text === "") {
@@ -75,26 +64,26 @@ return null;
 }
 return P[f.kind](f, text);
 }
-function mapGet(m, k) { if (!isMap(m)) throw fail("INTERNAL"); var v = m.get(k); return v === undefined ? null : v; }
+function mapGet(m, k) { if (!isMap(m)) throw internal(); var v = m.get(k); return v === undefined ? null : v; }
 function checkFinite(x) {
 if (typeof x === "number") finite(x);
-else if (Array.isArray(x)) x.forEach(checkFinite);
+else if (isList(x)) x.forEach(checkFinite);
 else if (isMap(x)) x.forEach(checkFinite);
 }
 function evaluate(calc, raw) {
 var values = {}, errors = {}, bad = false, result, display = {}, slot;
 calc.fields.forEach(function (f) {
 try { values[f.name] = parseField(f, hasOwn(raw, f.key) ? raw[f.key] : null); }
-catch (e) { if (!(e instanceof CalcError)) e = fail("INTERNAL"); errors[f.key] = {key: e.key, message: e.message}; bad = true; }
+catch (e) { if (!(e instanceof CalcError)) e = internal(); errors[f.key] = {key: e.key, message: e.message}; bad = true; }
 });
 if (bad) return {errors: errors, display: {}};
 try {
 result = calc.compute.apply(null, calc.params.map(function (p) { return values[p]; }));
 checkFinite(result);
-if (!isMap(result)) throw fail("INTERNAL");
+if (!isMap(result)) throw internal();
 calc.outputs.forEach(function (o) { display[o.name] = O[o.kind](o, mapGet(result, o.name)); });
 } catch (e) {
-if (!(e instanceof CalcError)) e = fail("INTERNAL");
+if (!(e instanceof CalcError)) e = internal();
 slot = "_";
 calc.fields.forEach(function (f) { if (f.name === e.field) slot = f.key; });
 errors[slot] = {key: e.key, message: e.message};
@@ -109,66 +98,102 @@ meta.compute = factory(K);
 meta.fields.forEach(function (f) {
 if (f.like != null) { var base = {}, k; for (k in fields[f.like]) base[k] = fields[f.like][k]; for (k in f) if (k !== "like") base[k] = f[k]; f = base; }
 f.key = f.name.replace(/_/g, "-");
+// bundle.py sends a quantity's accepted spellings once, as the keys of its factors (in order)
+if (f.factors) f.units = Object.keys(f.factors);
 fields.push(f);
 });
 meta.fields = fields;
+if (!meta.params) meta.params = fields.map(function (f) { return f.name; });
 registry[name] = meta;
 api[name] = {evaluate: function (raw) { return evaluate(meta, raw); }, batch: function (raws) { return raws.map(function (raw) { return evaluate(meta, raw); }); }};
 }
 api.K = K;
-K.CalcError = CalcError; K.fmt_fixed = fmtFixed; K.fmt_number = fmtNumber; K.iter = iter; K.eq = eq;
+K.CalcError = CalcError; K.fmt_fixed = fmtFixed;
 K.dict = function (pairs) { return new Map(pairs); };
+//@ K.fmt_number
+function fmtNumber(v, d) {
+var t = fmtFixed(v, d === undefined ? 2 : d);
+if (t.indexOf(".") >= 0) t = t.replace(/0+$/, "").replace(/\.$/, "");
+return t === "-0" ? "0" : t;
+}
+K.fmt_number = fmtNumber;
+//@ K.iter
+function iter(x) {
+if (isList(x)) return x;
+if (typeof x === "string") return Array.from(x);
+if (isMap(x)) return Array.from(x.keys());
+throw internal();
+}
+K.iter = iter;
+//@ K.eq
+function eq(a, b) {
+if (isList(a) && isList(b)) return a.length === b.length && a.every(function (x, i) { return eq(x, b[i]); });
+if (isMap(a) && isMap(b)) { if (a.size !== b.size) return false; var ok = true; a.forEach(function (v, k) { ok = ok && b.has(k) && eq(v, b.get(k)); }); return ok; }
+return a === b;
+}
+K.eq = eq;
+//@ maxi
+var MAXI = 9007199254740991;
+//@ pyStrip
 var PY_SPACE = "[ \\t\\n\\r\\x0b\\x0c\\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+function pyStrip(s) { return str(s).replace(new RegExp("^" + PY_SPACE + "+|" + PY_SPACE + "+$", "g"), ""); }
+//@ full
 function full(pattern, text) { return new RegExp("^(?:" + pattern + ")$").exec(text); }
+//@ inRange
 function inRange(f, v) {
 if (!isFinite(v)) return false;
 if (f.min != null && (f.exclusive_min ? v <= f.min : v < f.min)) return false;
 return f.max == null || v <= f.max;
 }
+//@ index
 function index(i, n) {
-if (typeof i !== "number" || !Number.isInteger(i)) throw fail("INTERNAL");
+if (typeof i !== "number" || !Number.isInteger(i)) throw internal();
 if (i < 0) i += n;
-if (i < 0 || i >= n) throw fail("INTERNAL");
+if (i < 0 || i >= n) throw internal();
 return i;
 }
-function pyStrip(s) { return str(s).replace(new RegExp("^" + PY_SPACE + "+|" + PY_SPACE + "+$", "g"), ""); }
+//@ divmod
 function divmod(a, b) {
 num(a); num(b);
-if (b === 0) throw fail("ARITHMETIC");
+if (b === 0) throw arithmetic();
 var m = a % b, d = (a - m) / b, f;
 if (m) { if ((b < 0) !== (m < 0)) { m += b; d -= 1; } } else m = b < 0 ? -0 : 0;
 if (d) { f = Math.floor(d); if (d - f > 0.5) f += 1; } else f = a / b < 0 ? -0 : 0;
 return [finite(f), m];
 }
+//@ extreme needs K.iter
 function extreme(args, more) {
 var xs = args.length === 1 ? iter(args[0]) : Array.prototype.slice.call(args), r, i;
-if (!xs.length) throw fail("INTERNAL");
+if (!xs.length) throw internal();
 r = xs[0];
-for (i = 1; i < xs.length; i++) { if (typeof xs[i] !== typeof r) throw fail("INTERNAL"); if (more ? xs[i] > r : xs[i] < r) r = xs[i]; }
+for (i = 1; i < xs.length; i++) { if (typeof xs[i] !== typeof r) throw internal(); if (more ? xs[i] > r : xs[i] < r) r = xs[i]; }
 return r;
 }
+//@ checkText needs full
 function checkText(f, text) {
 if (Array.from(text).length > f.max_length) return "length";
 return full(f.pattern, text) ? null : "pattern";
 }
+//@ numberText
 function numberText(v, d, unit) { var t = fmtFixed(num(v), d); return unit ? t + " " + unit : t; }
-function listOf(v) { if (!Array.isArray(v)) throw fail("INTERNAL"); return v; }
+//@ listOf
+function listOf(v) { if (!isList(v)) throw internal(); return v; }
 //@ K.round_half_away
 K.round_half_away = function (v, d) { return Number(fmtFixed(v, d)); };
 //@ K.div
-K.div = function (a, b) { num(a); num(b); if (b === 0) throw fail("ARITHMETIC"); return a / b; };
-//@ K.fdiv
+K.div = function (a, b) { num(a); num(b); if (b === 0) throw arithmetic(); return a / b; };
+//@ K.fdiv needs divmod
 K.fdiv = function (a, b) { return divmod(a, b)[0]; };
-//@ K.mod
+//@ K.mod needs divmod
 K.mod = function (a, b) { return divmod(a, b)[1]; };
 //@ K.pow
-K.pow = function (a, b) { num(a); num(b); if (a === 0 && b < 0) throw fail("ARITHMETIC"); var r = Math.pow(a, b); if (r !== r) throw fail("ARITHMETIC"); return finite(r); };
+K.pow = function (a, b) { num(a); num(b); if (a === 0 && b < 0) throw arithmetic(); var r = Math.pow(a, b); if (r !== r) throw arithmetic(); return finite(r); };
 //@ K.sqrt
-K.sqrt = function (x) { if (num(x) < 0) throw fail("ARITHMETIC"); return Math.sqrt(x); };
+K.sqrt = function (x) { if (num(x) < 0) throw arithmetic(); return Math.sqrt(x); };
 //@ K.log
-K.log = function (x) { if (num(x) <= 0) throw fail("ARITHMETIC"); return Math.log(x); };
+K.log = function (x) { if (num(x) <= 0) throw arithmetic(); return Math.log(x); };
 //@ K.log10
-K.log10 = function (x) { if (num(x) <= 0) throw fail("ARITHMETIC"); return Math.log10(x); };
+K.log10 = function (x) { if (num(x) <= 0) throw arithmetic(); return Math.log10(x); };
 //@ K.exp
 K.exp = function (x) { return finite(Math.exp(num(x))); };
 //@ K.floor
@@ -176,10 +201,10 @@ K.floor = function (x) { return Math.floor(finite(num(x))); };
 //@ K.ceil
 K.ceil = function (x) { return Math.ceil(finite(num(x))); };
 //@ K.len
-K.len = function (x) { if (Array.isArray(x)) return x.length; if (typeof x === "string") return Array.from(x).length; if (isMap(x)) return x.size; throw fail("INTERNAL"); };
-//@ K.min
+K.len = function (x) { if (isList(x)) return x.length; if (typeof x === "string") return Array.from(x).length; if (isMap(x)) return x.size; throw internal(); };
+//@ K.min needs extreme
 K.min = function () { return extreme(arguments, false); };
-//@ K.max
+//@ K.max needs extreme
 K.max = function () { return extreme(arguments, true); };
 //@ K.int
 K.int = function (x) { if (typeof x === "boolean") return x ? 1 : 0; return Math.trunc(finite(num(x))); };
@@ -189,36 +214,36 @@ K.float = function (x) { return num(x); };
 K.range = function (a, b, s) {
 if (b === undefined) { b = a; a = 0; }
 s = s === undefined ? 1 : s;
-[a, b, s].forEach(function (n) { if (typeof n !== "number" || !Number.isInteger(n)) throw fail("INTERNAL"); });
-if (s === 0) throw fail("INTERNAL");
+[a, b, s].forEach(function (n) { if (typeof n !== "number" || !Number.isInteger(n)) throw internal(); });
+if (s === 0) throw internal();
 for (var r = []; s > 0 ? a < b : a > b; a += s) r.push(a);
 return r;
 };
-//@ K.enumerate
+//@ K.enumerate needs K.iter
 K.enumerate = function (xs, start) { var n = start === undefined ? 0 : start; return iter(xs).map(function (x, i) { return [n + i, x]; }); };
-//@ K.zip
+//@ K.zip needs K.iter
 K.zip = function (a, b) { a = iter(a); b = iter(b); return a.slice(0, Math.min(a.length, b.length)).map(function (x, i) { return [x, b[i]]; }); };
-//@ K.sorted
-K.sorted = function (xs) { return iter(xs).slice().sort(function (a, b) { if (typeof a !== typeof b) throw fail("INTERNAL"); return a < b ? -1 : a > b ? 1 : 0; }); };
-//@ K.list
+//@ K.sorted needs K.iter
+K.sorted = function (xs) { return iter(xs).slice().sort(function (a, b) { if (typeof a !== typeof b) throw internal(); return a < b ? -1 : a > b ? 1 : 0; }); };
+//@ K.list needs K.iter
 K.list = function (xs) { return iter(xs).slice(); };
 //@ K.append
-K.append = function (xs, x) { if (!Array.isArray(xs)) throw fail("INTERNAL"); xs.push(x); return null; };
-//@ K.extend
-K.extend = function (xs, ys) { if (!Array.isArray(xs)) throw fail("INTERNAL"); Array.prototype.push.apply(xs, iter(ys)); return null; };
+K.append = function (xs, x) { if (!isList(xs)) throw internal(); xs.push(x); return null; };
+//@ K.extend needs K.iter
+K.extend = function (xs, ys) { if (!isList(xs)) throw internal(); Array.prototype.push.apply(xs, iter(ys)); return null; };
 //@ K.get
-K.get = function (d, k, dflt) { if (!isMap(d)) throw fail("INTERNAL"); return d.has(k) ? d.get(k) : dflt === undefined ? null : dflt; };
+K.get = function (d, k, dflt) { if (!isMap(d)) throw internal(); return d.has(k) ? d.get(k) : dflt === undefined ? null : dflt; };
 //@ K.keys
-K.keys = function (d) { if (!isMap(d)) throw fail("INTERNAL"); return Array.from(d.keys()); };
+K.keys = function (d) { if (!isMap(d)) throw internal(); return Array.from(d.keys()); };
 //@ K.values
-K.values = function (d) { if (!isMap(d)) throw fail("INTERNAL"); return Array.from(d.values()); };
+K.values = function (d) { if (!isMap(d)) throw internal(); return Array.from(d.values()); };
 //@ K.items
-K.items = function (d) { if (!isMap(d)) throw fail("INTERNAL"); return Array.from(d.entries()); };
+K.items = function (d) { if (!isMap(d)) throw internal(); return Array.from(d.entries()); };
 //@ K.upper
 K.upper = function (s) { return str(s).toUpperCase(); };
 //@ K.lower
 K.lower = function (s) { return str(s).toLowerCase(); };
-//@ K.strip
+//@ K.strip needs pyStrip
 K.strip = pyStrip;
 //@ K.startswith
 K.startswith = function (s, p) { return str(s).indexOf(str(p)) === 0; };
@@ -226,68 +251,68 @@ K.startswith = function (s, p) { return str(s).indexOf(str(p)) === 0; };
 K.endswith = function (s, p) { str(s); str(p); return s.length >= p.length && s.slice(s.length - p.length) === p; };
 //@ K.replace
 K.replace = function (s, a, b) { str(s); str(a); str(b); return a === "" ? b + Array.from(s).join(b) + (s ? b : "") : s.split(a).join(b); };
-//@ K.split
+//@ K.split needs pyStrip
 K.split = function (s, sep) {
 if (sep === undefined || sep === null) { var t = pyStrip(s); return t ? t.split(new RegExp(PY_SPACE + "+")) : []; }
-if (str(sep) === "") throw fail("INTERNAL");
+if (str(sep) === "") throw internal();
 return str(s).split(sep);
 };
-//@ K.join
+//@ K.join needs K.iter
 K.join = function (sep, xs) { xs = iter(xs); xs.forEach(str); return xs.join(str(sep)); };
-//@ K.at
+//@ K.at needs index
 K.at = function (x, i) {
-if (isMap(x)) { if (!x.has(i)) throw fail("INTERNAL"); return x.get(i); }
+if (isMap(x)) { if (!x.has(i)) throw internal(); return x.get(i); }
 if (typeof x === "string") { var c = Array.from(x); return c[index(i, c.length)]; }
-if (Array.isArray(x)) return x[index(i, x.length)];
-throw fail("INTERNAL");
+if (isList(x)) return x[index(i, x.length)];
+throw internal();
 };
-//@ K.setitem
+//@ K.setitem needs index
 K.setitem = function (x, i, v) {
 if (isMap(x)) x.set(i, v);
-else if (Array.isArray(x)) x[index(i, x.length)] = v;
-else throw fail("INTERNAL");
+else if (isList(x)) x[index(i, x.length)] = v;
+else throw internal();
 };
 //@ K.slice
 K.slice = function (x, a, b) {
-var seq = typeof x === "string" ? Array.from(x) : Array.isArray(x) ? x : null, n, lo, hi;
-if (!seq) throw fail("INTERNAL");
+var seq = typeof x === "string" ? Array.from(x) : isList(x) ? x : null, n, lo, hi;
+if (!seq) throw internal();
 n = seq.length;
-function clamp(i, dflt) { if (i === null) return dflt; if (!Number.isInteger(i)) throw fail("INTERNAL"); if (i < 0) i += n; return Math.max(0, Math.min(n, i)); }
+function clamp(i, dflt) { if (i === null) return dflt; if (!Number.isInteger(i)) throw internal(); if (i < 0) i += n; return Math.max(0, Math.min(n, i)); }
 lo = clamp(a, 0); hi = Math.max(lo, clamp(b, n));
 return typeof x === "string" ? seq.slice(lo, hi).join("") : seq.slice(lo, hi);
 };
-//@ K.unpack
-K.unpack = function (x, n) { var xs = iter(x); if (xs.length !== n) throw fail("INTERNAL"); return xs; };
+//@ K.unpack needs K.iter
+K.unpack = function (x, n) { var xs = iter(x); if (xs.length !== n) throw internal(); return xs; };
 //@ K.truthy
 K.truthy = function (x) {
 if (x === null || x === undefined) return false;
 if (typeof x === "boolean") return x;
 if (typeof x === "number") return x !== 0;
-if (typeof x === "string" || Array.isArray(x)) return x.length > 0;
+if (typeof x === "string" || isList(x)) return x.length > 0;
 if (isMap(x)) return x.size > 0;
 return true;
 };
-//@ K.contains
+//@ K.contains needs K.eq
 K.contains = function (c, x) {
-if (Array.isArray(c)) return c.some(function (y) { return eq(x, y); });
+if (isList(c)) return c.some(function (y) { return eq(x, y); });
 if (typeof c === "string") return c.indexOf(str(x)) >= 0;
 if (isMap(c)) return c.has(x);
-throw fail("INTERNAL");
+throw internal();
 };
 //@ K.add
 K.add = function (a, b) {
 if (typeof a === "number" && typeof b === "number") return a + b;
 if (typeof a === "string" && typeof b === "string") return a + b;
-if (Array.isArray(a) && Array.isArray(b)) return a.concat(b);
-throw fail("INTERNAL");
+if (isList(a) && isList(b)) return a.concat(b);
+throw internal();
 };
-//@ K.istr
-K.istr = function (x) { if (typeof x === "string") return x; if (typeof x !== "number" || !Number.isInteger(x) || Math.abs(x) > MAXI) throw fail("INTERNAL"); return String(x); };
-//@ K.fmt
+//@ K.istr needs maxi
+K.istr = function (x) { if (typeof x === "string") return x; if (typeof x !== "number" || !Number.isInteger(x) || Math.abs(x) > MAXI) throw internal(); return String(x); };
+//@ K.fmt needs maxi
 K.fmt = function (x, spec) {
 var m = /^(?:([\s\S])?([<>^]))?(0)?([0-9]+)?([ds])?$/.exec(spec), isNum = typeof x === "number";
 var fillChar = m[1], align = m[2], width = +(m[4] || 0), type = m[5], s, sign, pad, left;
-if (type === "d" || (!type && isNum)) { if (!isNum || !Number.isInteger(x) || Math.abs(x) > MAXI) throw fail("INTERNAL"); }
+if (type === "d" || (!type && isNum)) { if (!isNum || !Number.isInteger(x) || Math.abs(x) > MAXI) throw internal(); }
 else str(x);
 s = isNum ? String(Math.abs(x)) : x;
 sign = isNum && x < 0 ? "-" : "";
@@ -302,7 +327,7 @@ if (align === ">") return rep(fillChar, pad) + sign + s;
 left = Math.floor(pad / 2);
 return rep(fillChar, left) + sign + s + rep(fillChar, pad - left);
 };
-//@ parse.number needs parse.isNumber
+//@ parse.number needs parse.isNumber inRange
 P.number = function (f, text) {
 var v;
 if (f.integer) {
@@ -314,21 +339,23 @@ return v;
 };
 //@ parse.isNumber
 P.isNumber = function (text) { return /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(text); };
-//@ parse.quantity
+//@ parse.quantity needs full inRange
 P.quantity = function (f, text) {
 text = text.replace(/\u2212/g, "-");
-var key = asciiLower(text.replace(/[ \t\r\n\u00a0]+/g, "")), numberText = text, i, m, g, spelling, magnitude, v, rewrites = f.rewrites || [], voc = D.vocabulary;
+var key = asciiLower(text.replace(/[ \t\r\n\u00a0]+/g, "")), rewritten = text, i, m, g, spelling, magnitude, v, rewrites = f.rewrites || [], known = null, dimension;
 if (hasOwn(f.aliases, key)) return f.aliases[key];
 for (i = 0; i < rewrites.length; i++) {
 g = full(rewrites[i][0], text);
-if (g) { numberText = rewrites[i][1].replace(/\{([0-9])\}/g, function (_, n) { return g[+n] || ""; }); break; }
+if (g) { rewritten = rewrites[i][1].replace(/\{([0-9])\}/g, function (_, n) { return g[+n] || ""; }); break; }
 }
-m = /^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)[ \t\u00a0]*([\s\S]*)$/.exec(numberText);
+m = /^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)[ \t\u00a0]*([\s\S]*)$/.exec(rewritten);
 if (!m) throw fieldError(f, "number", {text: text, example: f.example || ""});
 magnitude = Number(m[1]);
 spelling = stripBlank(m[2]) || f.units[0];
 if (f.units.indexOf(spelling) < 0) {
-if (hasOwn(voc, spelling) && voc[spelling] !== f.dimension) throw fieldError(f, "dimension", {text: text, dimension: f.dimension_word, examples: f.examples});
+// D.vocabulary is {dimension: [spellings]}: every spelling any calculator accepts
+for (dimension in D.vocabulary) if (D.vocabulary[dimension].indexOf(spelling) >= 0) known = dimension;
+if (known !== null && known !== f.dimension) throw fieldError(f, "dimension", {text: text, dimension: f.dimension_word, examples: f.examples});
 throw fieldError(f, "unit", {text: text, unit: spelling, accepted: f.units.join(", ")});
 }
 if (!isFinite(magnitude)) throw fieldError(f, "range", {text: text, range: f.range});
@@ -349,14 +376,14 @@ if (d.true_words.indexOf(w) >= 0) return true;
 if (d.false_words.indexOf(w) >= 0) return false;
 throw fieldError(f, "boolean", {text: text});
 };
-//@ parse.text
+//@ parse.text needs checkText
 P.text = function (f, text) {
 var problem = checkText(f, text);
 if (problem === "length") throw fieldError(f, "length", {limit: String(f.max_length)});
 if (problem) throw fieldError(f, "pattern", {text: text, hint: f.hint});
 return text;
 };
-//@ parse.list
+//@ parse.list needs checkText inRange
 P.list = function (f, text) {
 var parts = text.split(/[ ,\t\r\n\u00a0]+/).filter(function (p) { return p !== ""; }), values = [], it = f.item;
 parts.forEach(function (part) {
@@ -369,13 +396,13 @@ values.push(v);
 if (values.length < f.min_items || values.length > f.max_items) throw fieldError(f, "items", {count: values.length + " item" + (values.length === 1 ? "" : "s"), range: f.range});
 return values;
 };
-//@ out.number
+//@ out.number needs numberText
 O.number = function (o, v) { return v === null ? null : numberText(v, o.decimals, o.unit); };
 //@ out.text
 O.text = function (o, v) { return v === null || v === "" ? null : str(v); };
-//@ out.list
+//@ out.list needs listOf
 O.list = function (o, v) { if (v === null) return null; var r = listOf(v).map(str); return r.length ? r : null; };
-//@ out.table
+//@ out.table needs numberText listOf
 O.table = function (o, v) {
 if (v === null) return null;
 var rows = listOf(v).map(function (row) {
@@ -383,7 +410,7 @@ return o.columns.map(function (c) { var cell = mapGet(row, c.key); return cell =
 });
 return rows.length ? rows : null;
 };
-//@ out.messages
+//@ out.messages needs listOf
 O.messages = function (o, v) { if (v === null) return null; var r = listOf(v).map(function (m) { return [str(mapGet(m, "code")), str(mapGet(m, "text"))]; }); return r.length ? r : null; };
 //@ page
 function el(tag, cls, text) { var n = document.createElement(tag); if (cls) n.className = cls; if (text != null) n.textContent = text; return n; }
