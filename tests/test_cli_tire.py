@@ -80,3 +80,11 @@ def test_bad_input_from_a_real_process() -> None:
     done = cli("tire", "--weight", "300 lb", "--width", "28 mmm")
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr == "Tire width: unknown unit 'mmm' in '28 mmm' (accepted: mm, in, inch, \", ″)\n"
+
+
+def test_json_scaled_warnings_sit_in_the_scaled_object() -> None:
+    done = cli("tire", "--preset", "pavement", "--rim-type", "hookless", "--rim-max", "110 psi", "--json")
+    assert done.returncode == 0, done.stderr
+    rear = json.loads(done.stdout)["rear"]
+    assert rear["warnings"] == ["HOOKLESS_MAX", "OVER_RIM_MAX", "HIGH", "VERY_HIGH"]  # model 136.5 psi
+    assert rear["scaled"]["psi"] == 120.0 and rear["scaled"]["warnings"] == ["HOOKLESS_MAX", "OVER_RIM_MAX", "HIGH"]

@@ -103,7 +103,7 @@ def test_fuzz_never_crashes(page: Any, cases: list[dict[str, str]]) -> None:
 
 
 def test_form_url_state_and_messages_beside_fields(page: Any, site_dir: Path) -> None:
-    url = (site_dir / PAGE).as_uri() + "?weight=250+lb&width=32+mm&rim-type=hookless&ref-pressure="
+    url = (site_dir / PAGE).as_uri() + "?weight=250+lb&width=32+mm&rim-type=hookless&ref-pressure=&ref-width=&ref-weight=&ref-rear="
     page.goto(url)
     page.wait_for_function("() => document.querySelector('[data-kb-calc][data-kb-ready]') !== null")
     form = page.locator("form.kb-calc-form")
@@ -130,6 +130,17 @@ def test_form_url_state_and_messages_beside_fields(page: Any, site_dir: Path) ->
     assert page.locator("[data-kb-results] [data-kb-output=wheels]").count() == 1
 
 
+def test_scaled_warnings_show_with_the_scaled_rows(page: Any, site_dir: Path) -> None:
+    query = "?weight=150+lb&width=28+mm&rim-type=hookless&ref-pressure=90+psi&ref-width=28+mm&ref-weight=180+lb"
+    page.goto((site_dir / PAGE).as_uri() + query)
+    page.wait_for_function("() => document.querySelector('[data-kb-calc][data-kb-ready]') !== null")
+    outputs = page.locator("[data-kb-results] [data-kb-output]").evaluate_all("items => items.map(item => item.dataset.kbOutput)")
+    assert outputs == ["wheels", "scaled", "reference_note", "scaled_warnings", "advice"]  # the model's 64.7 psi has no warning
+    warning = page.locator("[data-kb-results] [data-kb-output=scaled_warnings] li")
+    assert warning.get_attribute("data-kb-code") == "HOOKLESS_MAX"
+    assert warning.inner_text().startswith("Rear (scaled): 73.6 psi is above the 5 bar (72.5 psi) limit for hookless rims")
+
+
 def test_without_javascript_the_static_part_is_the_page(browser: Any, site_dir: Path) -> None:
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()
@@ -138,6 +149,9 @@ def test_without_javascript_the_static_part_is_the_page(browser: Any, site_dir: 
     static = tab.locator(".kb-static")
     assert static.is_visible()
     assert "136.5 psi" in static.inner_text() and "120.0 psi" in static.inner_text()
+    scaled_warnings = static.locator("[data-kb-output=scaled_warnings] li")
+    assert scaled_warnings.evaluate_all("items => items.map(item => item.dataset.kbCode)") == ["HIGH"]  # 120.0 is not above 120
+    assert scaled_warnings.inner_text() == "Rear (scaled): 120.0 psi is above 105 psi: consider a wider tire."
     grid = tab.locator("table.kb-calc-grid")
     assert "Rear share 60" in grid.locator("caption").inner_text()
     assert grid.locator("tbody tr").count() == 9 and grid.locator("tbody tr").nth(2).locator("td").nth(3).inner_text() == "89 / 136"

@@ -39,13 +39,13 @@ def test_reference_points(weight: str, rear: str, width: str, front_psi: float, 
 
 
 def test_hand_computed_rear_pavement() -> None:
-    # 28 ** 1.5785 = exp(1.5785 × ln 28) = exp(1.5785 × 3.3322045) = exp(5.2598848) = 192.472
-    # 153.6 × 180 / 192.472 = 143.647; − 7.1685 = 136.479 psi; × 0.0689476 = 9.410 bar; × 6.894757 = 941.0 kPa
+    # 28 ** 1.5785 = exp(1.5785 × ln 28) = exp(1.5785 × 3.3322045) = exp(5.2598848) = 192.459
+    # 153.6 × 180 / 192.459 = 143.657; − 7.1685 = 136.488 psi; × 0.0689476 = 9.411 bar; × 6.894757 = 941.05 kPa
     rear = run(weight="300 lb", rear="60", width="28 mm")["rear"]
     assert rear["load_lb"] == 180.0
-    assert rear["psi"] == pytest.approx(136.479, abs=0.01)
-    assert rear["bar"] == pytest.approx(9.410, abs=0.001)
-    assert rear["kpa"] == pytest.approx(941.0, abs=0.1)
+    assert rear["psi"] == pytest.approx(136.488, abs=0.001)
+    assert rear["bar"] == pytest.approx(9.4105, abs=0.0001)
+    assert rear["kpa"] == pytest.approx(941.05, abs=0.01)
     assert rear["psi"] == pytest.approx(published(180, 28), rel=1e-12)
 
 
@@ -126,3 +126,62 @@ def test_json_shape_is_the_contract() -> None:
     assert set(result) == {"front", "rear"}
     assert set(result["front"]) == {"load_lb", "psi", "bar", "kpa", "warnings"}
     assert not math.isclose(result["rear"]["psi"], round(result["rear"]["psi"], 1), rel_tol=1e-12)  # unrounded
+
+
+def test_scaled_pressure_above_the_hookless_limit_warns() -> None:
+    # 28 ** 1.5785 = exp(1.5785 × 3.3322045) = exp(5.2598848) = 192.459. Current set-up 150 lb, 60 % rear: rear load 90 lb,
+    #   model 153.6 × 90 / 192.459 − 7.1685 = 71.8283 − 7.1685 = 64.660 psi (under 72.5: no model warning);
+    #   front load 60 lb: 47.885 − 7.1685 = 40.717 psi.
+    # Reference 90 psi on the rear of 28 mm, 180 lb, 60 %: load 108 lb, model 86.194 − 7.1685 = 79.025 psi,
+    #   k = 90 / 79.025 = 1.13888; scaled rear 64.660 × 1.13888 = 73.64 psi > 72.5; scaled front 40.717 × 1.13888 = 46.37 psi.
+    # W_min at k: (153.6 × 90 / (72.519 / 1.13888 + 7.1685)) ** (1 / 1.5785) = (13824 / 70.844) ** 0.63351 = 195.13 ** 0.63351 = 28.25 → 29 mm
+    inputs = {"weight": "150 lb", "rear": "60", "width": "28 mm", "rim-type": "hookless",
+              "ref-pressure": "90 psi", "ref-width": "28 mm", "ref-weight": "180 lb", "ref-rear": "60"}
+    evaluation = TIRE.evaluate(inputs)
+    shaped = TIRE.json_result(evaluation)
+    assert shaped["rear"]["psi"] == pytest.approx(64.660, abs=0.001) and shaped["rear"]["warnings"] == []
+    assert shaped["rear"]["scaled"]["psi"] == pytest.approx(73.64, abs=0.01)
+    assert shaped["rear"]["scaled"]["warnings"] == ["HOOKLESS_MAX"]
+    assert shaped["front"]["scaled"]["psi"] == pytest.approx(46.37, abs=0.01) and shaped["front"]["scaled"]["warnings"] == []
+    assert evaluation.display["warnings"] is None
+    assert evaluation.display["scaled_warnings"] == [["HOOKLESS_MAX",
+        "Rear (scaled): 73.6 psi is above the 5 bar (72.5 psi) limit for hookless rims; at the same ratio to the model, a tire at least 29 mm wide stays under it."]]
+    assert model.hookless_min_width_mm(90, 90 / published(108, 28)) == pytest.approx(28.25, abs=0.01)
+
+
+def test_scaled_warnings_use_the_same_rules_and_keep_the_model_codes_apart() -> None:
+    # Pavement preset on a hookless rim: model rear 136.5 psi, scaled rear exactly the notes' 120 psi (HIGH, not VERY_HIGH: 120 is not above 120).
+    shaped = TIRE.json_result(TIRE.evaluate({**TIRE.preset_inputs("pavement"), "rim-type": "hookless"}))
+    assert shaped["rear"]["warnings"] == ["HOOKLESS_MAX", "HIGH", "VERY_HIGH"]
+    assert shaped["rear"]["scaled"]["psi"] == 120.0
+    assert shaped["rear"]["scaled"]["warnings"] == ["HOOKLESS_MAX", "HIGH"]
+    assert set(shaped["rear"]) == {"load_lb", "psi", "bar", "kpa", "warnings", "scaled"}
+    assert set(shaped["rear"]["scaled"]) == {"psi", "bar", "kpa", "warnings"}
+
+
+def test_scaled_pressure_at_the_reference_is_exactly_the_readers() -> None:
+    # Cruiser: 55 ** 1.5785 = 558.6; front 153.6 × 93 / 558.6 − 7.1685 = 18.40, rear 153.6 × 217 / 558.6 − 7.1685 = 52.50 psi.
+    # k = 60 / 52.50 = 1.1428: scaled rear 60 psi exactly (psi × k would give 60.00000000000001, "above" a 60 psi maximum),
+    # scaled front 18.40 × 1.1428 = 21.03 psi, under the 29.0 psi paved floor. EXTRAPOLATED (55 mm) stays a model warning.
+    at_limit = TIRE.evaluate({**TIRE.preset_inputs("cruiser"), "tire-max": "60 psi"})
+    assert at_limit.result["scaled"][1]["psi"] == 60.0
+    assert at_limit.display["scaled_warnings"] == [["PINCH_FLOOR",
+        "Front (scaled): 21.0 psi is below the ISO 5775-1 minimum of 29.0 psi for this width and surface: with tubes it risks pinch flats, and the bead can roll off the rim in hard turns."]]
+    assert [code for code, _ in at_limit.display["warnings"]] == ["PINCH_FLOOR", "EXTRAPOLATED", "EXTRAPOLATED"]
+    over = TIRE.evaluate({**TIRE.preset_inputs("cruiser"), "tire-max": "59.9 psi"}).display["scaled_warnings"]
+    assert over[1] == ["OVER_TIRE_MAX", "Rear (scaled): 60.0 psi is above the tire's maximum of 59.9 psi."]
+
+
+def test_notes_preset_pins_its_reference_so_a_lighter_rider_scales_down_proportionally() -> None:
+    # Pavement preset: 120 psi felt right on 28 mm at 300 lb, 60 % rear. At 190 lb the rear wheel carries
+    # 114 lb instead of 180 lb, so the scaled rear pressure is 120 × P(114, 28) / P(180, 28) by hand:
+    # P(L, 28) = 153.6·L / 28^1.5785 − 7.1685, 28^1.5785 = 192.459 → P(114) = 83.814, P(180) = 136.487.
+    preset = next(item for item in TIRE.presets if item.name == "pavement")
+    values = {key.replace("_", "-"): text for key, text in preset.values.items()}
+    assert values["ref-weight"] == "300 lb" and values["ref-width"] == "28 mm" and values["ref-rear"] == "60"
+    at_preset = TIRE.evaluate(values)
+    assert at_preset.ok
+    assert at_preset.result["scaled"][1]["psi"] == pytest.approx(120.0, abs=1e-9)
+    lighter = TIRE.evaluate({**values, "weight": "190 lb"})
+    assert lighter.ok
+    assert lighter.result["scaled"][1]["psi"] == pytest.approx(120.0 * 83.814 / 136.487, rel=2e-4)

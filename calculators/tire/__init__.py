@@ -84,11 +84,12 @@ OUTPUTS = (
         Column("wheel", "Wheel"), Column("load_lb", "Load", 1, "lb"), Column("load_kg", "Load", 1, "kg"),
         Column("psi", "Pressure", 1, "psi"), Column("bar", "Pressure", 2, "bar"), Column("kpa", "Pressure", 0, "kPa"),
     )),
+    MessagesOutput(name="warnings", label="Warnings at the model pressures"),
     TableOutput(name="scaled", label="Scaled to your reference", columns=(
         Column("wheel", "Wheel"), Column("psi", "Pressure", 1, "psi"), Column("bar", "Pressure", 2, "bar"), Column("kpa", "Pressure", 0, "kPa"),
     )),
     TextOutput(name="reference_note", label="Reference"),
-    MessagesOutput(name="warnings", label="Warnings"),
+    MessagesOutput(name="scaled_warnings", label="Warnings at the scaled pressures"),
     ListOutput(name="advice", label="Notes"),
 )
 
@@ -97,8 +98,11 @@ def _notes_preset(name: str, label: str, rim: str, width: str, weight: str, rear
     """A reference setup from the field notes, with its pressure as the reader's reference."""
     return Preset(
         name=name, label=label,
-        values={"rim": rim, "width": width, "weight": weight, "rear": rear, "surface": surface, "ref_pressure": psi},
-        note=f"The notes: {rim}, {width} @ {psi} for {weight} ride weight, {rear} % rear. The notes' one pressure is the reference, so the scaled result reproduces it.",
+        values={"rim": rim, "width": width, "weight": weight, "rear": rear, "surface": surface,
+                "ref_pressure": psi, "ref_width": width, "ref_weight": weight, "ref_rear": rear},
+        note=(f"The notes: {rim}, {width} @ {psi} for {weight} ride weight, {rear} % rear. That setup is the reference "
+              "(its pressure taken as the rear wheel's), so the scaled result reproduces it here and follows the notes' "
+              "proportional method when you change the weight, split or width."),
     )
 
 
@@ -118,12 +122,15 @@ def table_cell(evaluation: Evaluation) -> str:
 
 
 def to_json(result: dict[str, Any]) -> dict[str, Any]:
-    """The CLI's --json shape: per wheel load_lb, psi, bar, kpa and warning codes, unrounded."""
+    """The CLI's --json shape: per wheel load_lb, psi, bar, kpa and the model pressure's warning codes, unrounded.
+
+    With a reference, each wheel also has "scaled": psi, bar, kpa and the scaled pressure's warning codes.
+    """
     shaped: dict[str, Any] = {}
     for row, warnings, scaled in zip(result["wheels"], (result["front_warnings"], result["rear_warnings"]), result["scaled"] or (None, None)):
         wheel = {"load_lb": row["load_lb"], "psi": row["psi"], "bar": row["bar"], "kpa": row["kpa"], "warnings": [item["code"] for item in warnings]}
         if scaled is not None:
-            wheel["scaled"] = {"psi": scaled["psi"], "bar": scaled["bar"], "kpa": scaled["kpa"]}
+            wheel["scaled"] = {"psi": scaled["psi"], "bar": scaled["bar"], "kpa": scaled["kpa"], "warnings": [item["code"] for item in scaled["warnings"]]}
         shaped[row["wheel"].lower()] = wheel
     return shaped
 

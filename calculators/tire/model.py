@@ -42,9 +42,9 @@ def wheel_pressure_psi(wheel_load_lb: float, width_mm: float, casing: float) -> 
     return casing * (BERTO_COEFFICIENT * wheel_load_lb / width_mm ** BERTO_EXPONENT - BERTO_INTERCEPT_PSI)
 
 
-def hookless_min_width_mm(wheel_load_lb: float, casing: float) -> float:
-    """Narrowest tire whose model pressure stays at or below the 5 bar hookless limit."""
-    return (BERTO_COEFFICIENT * wheel_load_lb / (HOOKLESS_MAX_PSI / casing + BERTO_INTERCEPT_PSI)) ** (1.0 / BERTO_EXPONENT)
+def hookless_min_width_mm(wheel_load_lb: float, pressure_factor: float) -> float:
+    """Narrowest tire whose pressure (model × casing × any reference ratio) stays at or below the 5 bar hookless limit."""
+    return (BERTO_COEFFICIENT * wheel_load_lb / (HOOKLESS_MAX_PSI / pressure_factor + BERTO_INTERCEPT_PSI)) ** (1.0 / BERTO_EXPONENT)
 
 
 def pinch_floor_psi(width_mm: float, surface: str) -> float:
@@ -69,27 +69,36 @@ def rim_label(bead_seat_diameter: float) -> str:
     return f"{fmt_number(bead_seat_diameter, 1)} mm BSD (not in the rim table)"
 
 
-def wheel_warnings(wheel: str, psi: float, width_mm: float, wheel_load_lb: float, casing: float, surface: str,
-                   rim_type: str, tire_max: float | None, rim_max: float | None) -> list[dict]:
-    """Warning codes and texts for one wheel's model pressure, in the reference's order."""
-    shown = fmt_fixed(psi, 1)
+def limit_warnings(wheel: str, psi: float, width_mm: float, wheel_load_lb: float, pressure_factor: float, surface: str,
+                   rim_type: str, tire_max: float | None, rim_max: float | None, scaled: bool) -> list[dict]:
+    """Warnings for one pressure against the rim, tire, btpress and ISO limits; pressure_factor = casing × any reference ratio."""
+    who = f"{wheel} (scaled)" if scaled else wheel
+    lead = f"{who}: {fmt_fixed(psi, 1)} psi is"
     warnings = []
     if rim_type == "hookless" and psi > HOOKLESS_MAX_PSI:
-        minimum = hookless_min_width_mm(wheel_load_lb, casing)
+        minimum = math.ceil(hookless_min_width_mm(wheel_load_lb, pressure_factor))
+        same_ratio = "at the same ratio to the model, " if scaled else ""
         warnings.append({"code": "HOOKLESS_MAX", "wheel": wheel,
-                         "text": f"{wheel}: {shown} psi is above the 5 bar ({fmt_fixed(HOOKLESS_MAX_PSI, 1)} psi) limit for hookless rims; a tire at least {fmt_fixed(math.ceil(minimum), 0)} mm wide stays under it."})
+                         "text": f"{lead} above the 5 bar ({fmt_fixed(HOOKLESS_MAX_PSI, 1)} psi) limit for hookless rims; {same_ratio}a tire at least {fmt_fixed(minimum, 0)} mm wide stays under it."})
     if tire_max is not None and psi > tire_max:
-        warnings.append({"code": "OVER_TIRE_MAX", "wheel": wheel, "text": f"{wheel}: {shown} psi is above the tire's maximum of {fmt_number(tire_max, 1)} psi."})
+        warnings.append({"code": "OVER_TIRE_MAX", "wheel": wheel, "text": f"{lead} above the tire's maximum of {fmt_number(tire_max, 1)} psi."})
     if rim_max is not None and psi > rim_max:
-        warnings.append({"code": "OVER_RIM_MAX", "wheel": wheel, "text": f"{wheel}: {shown} psi is above the rim's maximum of {fmt_number(rim_max, 1)} psi."})
+        warnings.append({"code": "OVER_RIM_MAX", "wheel": wheel, "text": f"{lead} above the rim's maximum of {fmt_number(rim_max, 1)} psi."})
     if psi > HIGH_PSI:
-        warnings.append({"code": "HIGH", "wheel": wheel, "text": f"{wheel}: {shown} psi is above {fmt_number(HIGH_PSI)} psi: consider a wider tire."})
+        warnings.append({"code": "HIGH", "wheel": wheel, "text": f"{lead} above {fmt_number(HIGH_PSI)} psi: consider a wider tire."})
     if psi > VERY_HIGH_PSI:
-        warnings.append({"code": "VERY_HIGH", "wheel": wheel, "text": f"{wheel}: {shown} psi is above {fmt_number(VERY_HIGH_PSI)} psi: check the tire's and the rim's maximum."})
+        warnings.append({"code": "VERY_HIGH", "wheel": wheel, "text": f"{lead} above {fmt_number(VERY_HIGH_PSI)} psi: check the tire's and the rim's maximum."})
     floor = pinch_floor_psi(width_mm, surface)
     if psi < floor:
         warnings.append({"code": "PINCH_FLOOR", "wheel": wheel,
-                         "text": f"{wheel}: {shown} psi is below the ISO 5775-1 minimum of {fmt_fixed(floor, 1)} psi for this width and surface: with tubes it risks pinch flats, and the bead can roll off the rim in hard turns."})
+                         "text": f"{lead} below the ISO 5775-1 minimum of {fmt_fixed(floor, 1)} psi for this width and surface: with tubes it risks pinch flats, and the bead can roll off the rim in hard turns."})
+    return warnings
+
+
+def wheel_warnings(wheel: str, psi: float, width_mm: float, wheel_load_lb: float, casing: float, surface: str,
+                   rim_type: str, tire_max: float | None, rim_max: float | None) -> list[dict]:
+    """Warning codes and texts for one wheel's model pressure, in the reference's order (EXTRAPOLATED last)."""
+    warnings = limit_warnings(wheel, psi, width_mm, wheel_load_lb, casing, surface, rim_type, tire_max, rim_max, False)
     outside_width = width_mm < CHART_MIN_WIDTH_MM or width_mm > CHART_MAX_WIDTH_MM
     outside_load = wheel_load_lb < CHART_MIN_LOAD_LB or wheel_load_lb > CHART_MAX_LOAD_LB
     if outside_width or outside_load:
@@ -113,15 +122,32 @@ def pressure_row(wheel: str, psi: float) -> dict:
     return {"wheel": wheel, "psi": psi, "bar": psi * BAR_PER_PSI, "kpa": psi * KPA_PER_PSI}
 
 
-def reference_ratio(ref_pressure: float, ref_width: float, ref_weight: float, ref_rear: float, ref_wheel: str, casing: float) -> float:
-    """How far the reader's known-good pressure sits from the model at that reference setup."""
-    ref_load = ref_weight * ref_rear / 100.0 if ref_wheel == "rear" else ref_weight * (1.0 - ref_rear / 100.0)
+def wheel_load(weight: float, rear: float, wheel: str) -> float:
+    """The load on one wheel ('front' or 'rear') from the total weight and the rear share in %."""
+    rear_load = weight * rear / 100.0
+    return rear_load if wheel == "rear" else weight - rear_load
+
+
+def reference_model_psi(ref_width: float, ref_weight: float, ref_rear: float, ref_wheel: str, casing: float) -> float:
+    """The model's pressure at the reader's reference setup, or REFERENCE_DOMAIN when it is too low to scale from."""
+    ref_load = wheel_load(ref_weight, ref_rear, ref_wheel)
     model_psi = wheel_pressure_psi(ref_load, ref_width, casing)
     if model_psi < MODEL_FLOOR_PSI:
         raise CalcError("REFERENCE_DOMAIN",
                         f"Reference: the model gives {fmt_fixed(model_psi, 1)} psi for a {fmt_fixed(ref_load, 0)} lb {ref_wheel} wheel on {fmt_number(ref_width, 1)} mm, too little to scale from. Choose a reference with a heavier load or a narrower tire.",
                         "ref_pressure")
-    return ref_pressure / model_psi
+    return model_psi
+
+
+def scaled_row(wheel: str, psi: float, ref_pressure: float, reference_psi: float, width_mm: float, wheel_load_lb: float,
+               pressure_factor: float, surface: str, rim_type: str, tire_max: float | None, rim_max: float | None) -> dict:
+    """One wheel's model pressure scaled to the reference, with the limit warnings on the scaled value.
+
+    ref_pressure × (psi / reference_psi) rather than psi × ratio: at the reference itself it is exactly the reader's pressure.
+    """
+    row = pressure_row(wheel, ref_pressure * (psi / reference_psi))
+    row["warnings"] = limit_warnings(wheel, row["psi"], width_mm, wheel_load_lb, pressure_factor, surface, rim_type, tire_max, rim_max, True)
+    return row
 
 
 def compute(weight: float, rear: float, width: float, front_width: float | None, rim: float, surface: str,
@@ -129,8 +155,8 @@ def compute(weight: float, rear: float, width: float, front_width: float | None,
             ref_pressure: float | None, ref_width: float | None, ref_weight: float | None,
             ref_rear: float | None, ref_wheel: str) -> dict:
     """Pressures per wheel from total weight (lb), rear share (%), widths and rim (mm), with warnings and advice."""
-    rear_load = weight * rear / 100.0
-    front_load = weight - rear_load
+    rear_load = wheel_load(weight, rear, "rear")
+    front_load = wheel_load(weight, rear, "front")
     rear_width = width
     front_width_mm = width if front_width is None else front_width
     front_field = "width" if front_width is None else "front_width"
@@ -145,6 +171,7 @@ def compute(weight: float, rear: float, width: float, front_width: float | None,
     rear_row["load_lb"] = rear_load
     rear_row["load_kg"] = rear_load * KG_PER_LB
     scaled = []
+    scaled_warnings = []
     reference_note = ""
     reference_fields_set = ref_width is not None or ref_weight is not None or ref_rear is not None
     if ref_pressure is None and reference_fields_set:
@@ -155,8 +182,12 @@ def compute(weight: float, rear: float, width: float, front_width: float | None,
             reference_width = ref_width
         reference_weight = weight if ref_weight is None else ref_weight
         reference_rear = rear if ref_rear is None else ref_rear
-        ratio = reference_ratio(ref_pressure, reference_width, reference_weight, reference_rear, ref_wheel, casing)
-        scaled = [pressure_row("Front", front_psi * ratio), pressure_row("Rear", rear_psi * ratio)]
+        reference_psi = reference_model_psi(reference_width, reference_weight, reference_rear, ref_wheel, casing)
+        ratio = ref_pressure / reference_psi
+        front_scaled = scaled_row("Front", front_psi, ref_pressure, reference_psi, front_width_mm, front_load, casing * ratio, surface, rim_type, tire_max, rim_max)
+        rear_scaled = scaled_row("Rear", rear_psi, ref_pressure, reference_psi, rear_width, rear_load, casing * ratio, surface, rim_type, tire_max, rim_max)
+        scaled = [front_scaled, rear_scaled]
+        scaled_warnings = front_scaled["warnings"] + rear_scaled["warnings"]
         reference_note = (f"Your reference, {fmt_number(ref_pressure, 1)} psi on the {ref_wheel} wheel ({fmt_number(reference_width, 1)} mm, "
                           f"{fmt_number(reference_weight, 1)} lb total, {fmt_number(reference_rear, 1)} % rear), is {fmt_fixed(ratio, 3)} × the model there; "
                           f"the scaled pressures multiply the model's by that ratio.")
@@ -170,6 +201,7 @@ def compute(weight: float, rear: float, width: float, front_width: float | None,
         "rear_warnings": rear_warnings,
         "warnings": front_warnings + rear_warnings,
         "scaled": scaled,
+        "scaled_warnings": scaled_warnings,
         "reference_note": reference_note,
         "advice": advice,
     }
