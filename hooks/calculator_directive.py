@@ -34,7 +34,7 @@ from calculators.fields import FieldError
 from calculators.html import render_calculator
 from calculators.jsgen import SubsetError
 from calculators.registry import all_calculators
-from kb.directives import Directive, DirectiveError, find_directives, option_line, replace_with_placeholders, restore_placeholders
+from kb.directives import Directive, DirectiveError, body_first_line, find_directives, option_line, replace_with_placeholders, restore_placeholders
 from kb.options import Option, OptionError, type_boolean, type_choice, type_mapping, type_string, validate_options
 
 KIND = "calculator"
@@ -80,7 +80,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     """Validate each ```calculator block of the page and replace it with a placeholder."""
     src_path = _page_path(page, config)
     try:
-        directives = find_directives(markdown, {KIND}, src_path)
+        directives = find_directives(markdown, {KIND}, src_path, body_first_line(page.file.content_string))
         if not directives:
             return None
         prepared = [_prepare(directive) for directive in directives]

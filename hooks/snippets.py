@@ -31,7 +31,7 @@ from calculators.snippets.browser import RUNTIME_ASSET, STYLE_ASSET, runtime_scr
 from calculators.snippets.html import snippet_markup
 from calculators.snippets.marking import mark_variables, with_sentinels
 from calculators.snippets.model import complete_values
-from kb.directives import Directive, DirectiveError, find_directives, option_line, replace_with_placeholders, restore_placeholders
+from kb.directives import Directive, DirectiveError, body_first_line, find_directives, option_line, replace_with_placeholders, restore_placeholders
 from kb.options import Option, OptionError, type_choice, type_mapping, validate_options
 
 KIND = "snippet"
@@ -71,7 +71,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     """Validate each ```snippet block of the page and replace it with a placeholder."""
     src_path = _page_path(page, config)
     try:
-        directives = find_directives(markdown, {KIND}, src_path)
+        directives = find_directives(markdown, {KIND}, src_path, body_first_line(page.file.content_string))
         if not directives:
             return None
         prepared = [_prepare(directive) for directive in directives]

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _PLACEHOLDER_HTML = re.compile(r"<p>(KB[A-Z]+\d{6}X)</p>")
 
 
@@ -50,8 +51,27 @@ class Directive:
         return DirectiveError(self.src_path, self.line + line_offset, reason)
 
 
-def find_directives(markdown: str, kinds: Collection[str], src_path: str) -> list[Directive]:
-    """Return the directive blocks of the given kinds, in page order; bad YAML raises DirectiveError."""
+def body_first_line(source: str) -> int:
+    """The file line on which a page's Markdown body starts, after its YAML front matter.
+
+    Generators hand hooks the body without its front matter (and the blank lines after it),
+    so a directive's line in the body is shifted by this much for the author's
+    `docs/page.md:LINE`. Only `---` front matter is recognised, which is what these pages use.
+    """
+    matched = _FRONT_MATTER.match(source)
+    if not matched:
+        return 1
+    rest = source[matched.end():]
+    return source[: len(source) - len(rest.lstrip("\n"))].count("\n") + 1
+
+
+def find_directives(markdown: str, kinds: Collection[str], src_path: str, first_line: int = 1) -> list[Directive]:
+    """Return the directive blocks of the given kinds, in page order; bad YAML raises DirectiveError.
+
+    `first_line` is the file line of the Markdown's first line (see body_first_line), so that
+    reported lines are the author's.
+    """
+    shift = first_line - 1
     lines = markdown.splitlines(keepends=True)
     offsets = [0]
     for text in lines:
@@ -70,16 +90,16 @@ def find_directives(markdown: str, kinds: Collection[str], src_path: str) -> lis
         kind = kind.lstrip("{.").rstrip("}")
         if kind in kinds:
             if close is None:
-                raise DirectiveError(src_path, index + 1, f"```{kind} block is never closed")
+                raise DirectiveError(src_path, shift + index + 1, f"```{kind} block is never closed")
             indent = opening.group("indent")
             body = "".join(_dedent(text, indent) for text in lines[index + 1 : close])
             found.append(
                 Directive(
                     kind=kind,
-                    options=_load_options(body, src_path, index + 1, kind),
+                    options=_load_options(body, src_path, shift + index + 1, kind),
                     body=body,
                     src_path=src_path,
-                    line=index + 1,
+                    line=shift + index + 1,
                     start=offsets[index],
                     end=offsets[close + 1],
                     indent=indent,

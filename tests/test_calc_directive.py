@@ -23,14 +23,21 @@ HOOK = hook()
 CONFIG = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"), docs_dir=str(ROOT / "docs"))
 
 
-def page(name: str = "bicycles/test.md") -> SimpleNamespace:
-    return SimpleNamespace(file=SimpleNamespace(src_uri=name, url=name.replace(".md", ".html")))
+def page(name: str = "bicycles/test.md", source: str = "") -> SimpleNamespace:
+    return SimpleNamespace(file=SimpleNamespace(src_uri=name, url=name.replace(".md", ".html"), content_string=source))
 
 
-def markdown_error(text: str) -> str:
+def markdown_error(text: str, front_matter: str = "") -> str:
+    """The build error for a page whose body is `text` (MkDocs hands hooks the body without front matter)."""
     with pytest.raises(PluginError) as caught:
-        HOOK.on_page_markdown(text, page=page(), config=CONFIG, files=None)
+        HOOK.on_page_markdown(text, page=page(source=front_matter + text), config=CONFIG, files=None)
     return str(caught.value)
+
+
+def test_lines_are_the_files_lines_when_the_page_has_front_matter() -> None:
+    front_matter = "---\ntags:\n  - Bicycles\n---\n\n"
+    error = markdown_error("# T\n\n```calculator\nname: tyre\n```\n", front_matter)
+    assert error.startswith("docs/bicycles/test.md:9: calculator directive: option 'name' must be one of ")
 
 
 @pytest.mark.parametrize(("text", "expected"), [

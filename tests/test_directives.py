@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kb.directives import (
+    body_first_line,
     DirectiveError,
     find_directives,
     option_line,
@@ -101,3 +102,15 @@ def test_validate_options_defaults_unknown_and_bad_values() -> None:
         validate_options({"name": "tire", "table": "no"}, schema, "calculator")
     with pytest.raises(OptionError, match=r"option 'name' is required"):
         validate_options({}, schema, "calculator")
+
+
+def test_lines_count_from_the_file_when_front_matter_was_stripped() -> None:
+    source = "---\ntags:\n  - Bicycles\n---\n\n# Title\n\n```calculator\nname: tire\n```\n"
+    body = "# Title\n\n```calculator\nname: tire\n```\n"  # what a generator hands the hook
+    assert body_first_line(source) == 6
+    found = find_directives(body, {"calculator"}, "docs/p.md", body_first_line(source))
+    assert found[0].line == 8 and source.splitlines()[7] == "```calculator"
+    # YAML reports the unclosed '[' at the end of the body: the closing fence, file line 10.
+    with pytest.raises(DirectiveError, match=r"^docs/p.md:10: calculator directive: invalid YAML"):
+        find_directives("# Title\n\n```calculator\nname: [\n```\n", {"calculator"}, "docs/p.md", 6)
+    assert body_first_line("# No front matter\n") == 1

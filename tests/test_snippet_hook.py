@@ -52,16 +52,18 @@ def config(hook: ModuleType) -> MkDocsConfig:
     return loaded
 
 
-def page_for(config: MkDocsConfig, src_uri: str = "area/page.md") -> Page:
-    """A page object as MkDocs makes it."""
-    return Page(None, File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls), config)
+def page_for(config: MkDocsConfig, source: str, src_uri: str = "area/page.md") -> Page:
+    """A page object as MkDocs makes it, whose file holds `source` (front matter included)."""
+    file = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+    file.content_string = source
+    return Page(None, file, config)
 
 
 def convert(hook: ModuleType, config: MkDocsConfig, markdown: str) -> str:
     """Run a page's Markdown through the hook and a minimal Markdown conversion."""
     import markdown as markdown_library
 
-    page = page_for(config)
+    page = page_for(config, markdown)
     text = hook.on_page_markdown(markdown, page=page, config=config, files=Files([]))
     body = markdown_library.markdown(text or markdown, extensions=["pymdownx.superfences", "pymdownx.tabbed"])
     return hook.on_page_content(body, page=page, config=config, files=Files([])) or body
@@ -95,12 +97,20 @@ BAD_DIRECTIVES = [
 @pytest.mark.parametrize(("markdown", "line", "reason"), BAD_DIRECTIVES)
 def test_bad_directives_stop_the_build_with_file_and_line(hook: ModuleType, config: MkDocsConfig, markdown: str, line: int, reason: str) -> None:
     with pytest.raises(PluginError) as error:
-        hook.on_page_markdown(markdown, page=page_for(config), config=config, files=Files([]))
+        hook.on_page_markdown(markdown, page=page_for(config, markdown), config=config, files=Files([]))
     assert str(error.value).startswith(f"docs/area/page.md:{line}: {reason}")
 
 
+def test_lines_are_the_files_lines_when_the_page_has_front_matter(hook: ModuleType, config: MkDocsConfig) -> None:
+    body = "intro\n\n```snippet\nname: no-such-snippet\n```\n"
+    page = page_for(config, "---\ntags:\n  - AIX\n---\n\n" + body)
+    with pytest.raises(PluginError) as error:
+        hook.on_page_markdown(body, page=page, config=config, files=Files([]))
+    assert str(error.value).startswith("docs/area/page.md:9: snippet directive: option 'name' must be one of ")
+
+
 def test_a_directive_that_does_not_stand_alone_is_an_error(hook: ModuleType, config: MkDocsConfig) -> None:
-    page = page_for(config)
+    page = page_for(config, "```snippet\nname: aix-aixpcm-rollback\n```\n")
     hook.on_page_markdown("```snippet\nname: aix-aixpcm-rollback\n```\n", page=page, config=config, files=Files([]))
     with pytest.raises(PluginError, match=r"^docs/area/page\.md:1: snippet directive must stand alone"):
         hook.on_page_content("<p>text KBSNIPPET000000X</p>", page=page, config=config, files=Files([]))
