@@ -24,8 +24,9 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "aix_interface": (["en0", "en17"], ["ent17", "en", "en07"]),
     "instance_owner": (
-        ["tsminst1", "a", "db2inst1", "tsm_1", "tsminst2"],
-        ["Tsminst1", "1tsm", "tsminst10", "sqlinst", "ibmtsm", "sysadm", "tsm-1", "_tsm", "tsm inst", "root;x"],
+        ["tsminst1", "a", "db2inst1", "tsm_1", "tsminst2", "rootx", "localtsm", "publicx"],
+        ["Tsminst1", "1tsm", "tsminst10", "sqlinst", "ibmtsm", "sysadm", "tsm-1", "_tsm", "tsm inst", "root;x",
+         "root", "users", "admins", "guests", "public", "local"],
     ),
     "posix_path": (
         ["/opt/tivoli/tsm/db2", "/a", "/a.b/c_d", "/home/tsminst1", "/x/y-z/+/@/a.b"],
@@ -95,7 +96,8 @@ def test_message_texts() -> None:
     assert check_value(owner, "owner", "tsm;reboot") == (
         'owner: "tsm;reboot" contains a semicolon (;), so it is rejected and never pasted into the command. '
         "Accepted: a server instance owner's user name: 1 to 8 lowercase letters, digits or _, starting with a "
-        "letter and not with ibm, sql or sys (the Db2 instance-name rules), like tsminst1."
+        "letter, not starting with ibm, sql or sys and not root, users, admins, guests, public or local "
+        "(the instance runs as a non-root user; Db2 instance-name rules), like tsminst1."
     )
     assert check_value(owner, "owner", "Tsminst1") == (
         'owner: "Tsminst1" is not accepted. Accepted: ' + owner.accepted + "."

@@ -127,10 +127,12 @@ AIX_INTERFACE = ValueKind(
 )
 INSTANCE_OWNER = ValueKind(
     name="instance_owner",
-    body="(?!ibm|sql|sys)[a-z][a-z0-9_]{0,7}",
+    # The instance runs under a non-root user (reference section 6); Db2 also reserves these names.
+    body="(?!ibm|sql|sys)(?!(?:root|users|admins|guests|public|local)$)[a-z][a-z0-9_]{0,7}",
     accepted=(
         "a server instance owner's user name: 1 to 8 lowercase letters, digits or _, starting with a "
-        "letter and not with ibm, sql or sys (the Db2 instance-name rules), like tsminst1"
+        "letter, not starting with ibm, sql or sys and not root, users, admins, guests, public or local "
+        "(the instance runs as a non-root user; Db2 instance-name rules), like tsminst1"
     ),
 )
 POSIX_PATH = ValueKind(
