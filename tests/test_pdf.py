@@ -307,15 +307,56 @@ def test_every_page_title_is_in_the_pdf(pdf_site: Path, full_pages: list[str]) -
     assert missing == []
 
 
-def test_every_message_id_of_the_index_is_in_the_pdf(pdf_site: Path, body_pages: list[str]) -> None:
+def chapter_pages(site: Path, reader: Any, pages: list[str], dest: str) -> list[str]:
+    """The pages (text, as in `pages`) of one nav page's chapter: from its bookmark up to the next chapter.
+
+    Every chapter starts on a new page (kb/pdf/print-page.css), so the chapter ends on the page
+    before the next nav bookmark that lies further on, or at the end of the PDF.
+    """
+    title = page_title(site, dest)
+    bookmarks = nav_bookmarks(expected_outline(site, site_nav(site)), outline_tree(reader)[1:])
+    matches = [index for index, bookmark in enumerate(bookmarks) if bookmark.title == title]
+    assert len(matches) == 1, f"{dest}: expected one bookmark {title!r}, found {len(matches)}"
+    first = bookmarks[matches[0]].page
+    later = [bookmark.page for bookmark in bookmarks[matches[0] + 1 :] if bookmark.page > first]
+    last = later[0] - 1 if later else len(pages)
+    return pages[first - 1 : last]
+
+
+def lines_of(pages: list[str]) -> list[str]:
+    """Every non-empty printed line of some pages, whitespace collapsed."""
+    return [normalise(line) for page in pages for line in page.splitlines() if line.strip()]
+
+
+def test_every_message_id_of_the_index_is_in_the_pdf_message_index(pdf_site: Path, reader: Any, body_pages: list[str]) -> None:
     from kb.messages import is_message_id
 
     index = article_of(pdf_site, "messages.html")
     ids = {text_of(heading) for heading in re.findall(r"<h[2-4]\b[^>]*>(.*?)</h[2-4]>", index, re.S)}
     ids = {candidate for candidate in ids if is_message_id(candidate)}
     assert len(ids) >= 5, f"message index has too few IDs: {sorted(ids)}"
-    text = normalise(" ".join(body_pages))
-    assert sorted(message for message in ids if message not in text) == []
+    section = chapter_pages(pdf_site, reader, body_pages, "messages.html")
+    assert page_title(pdf_site, "messages.html") in lines_of(section[:1]), "the message index chapter starts elsewhere"
+    headings = set(lines_of(section))  # each ID is a heading: a printed line of its own
+    missing = sorted(message for message in ids if message not in headings)
+    assert missing == [], f"message IDs missing from the PDF's message index: {missing}"
+
+
+def test_every_glossary_term_is_in_the_pdf_glossary(pdf_site: Path, reader: Any, body_pages: list[str]) -> None:
+    from kb.glossary import load_glossary
+
+    terms = load_glossary()
+    assert len(terms) >= 10, f"glossary has too few terms: {[term.term for term in terms]}"
+    section = chapter_pages(pdf_site, reader, body_pages, "glossary.html")
+    lines = lines_of(section)
+    assert page_title(pdf_site, "glossary.html") in lines_of(section[:1]), "the glossary chapter starts elsewhere"
+    # Each term heads its entry on a line of its own ("HBA", or "APAR (also …)" with other spellings)...
+    unheaded = [term.term for term in terms if not any(line == term.term or line.startswith(f"{term.term} (also ") for line in lines)]
+    assert unheaded == [], f"glossary terms missing from the PDF's glossary: {unheaded}"
+    # ...followed by what it stands for (a wrapped line only adds whitespace).
+    text = compact(" ".join(section))
+    unexplained = [term.term for term in terms if compact(term.expansion) not in text]
+    assert unexplained == [], f"glossary expansions missing from the PDF's glossary: {unexplained}"
 
 
 def test_cover_names_site_build_date_and_version(full_pages: list[str]) -> None:
