@@ -39,6 +39,7 @@ After=network-online.target db2fmcd.service
 [Service]
 Type=forking
 ExecStart=/opt/tivoli/tsm/server/bin/tsminst2 start
+ExecReload=/opt/tivoli/tsm/server/bin/tsminst2 reload
 ExecStop=/opt/tivoli/tsm/server/bin/tsminst2 stop
 PIDFile=/var/run/dsmserv_tsminst2_su.pid
 TimeoutStartSec=600
@@ -58,6 +59,7 @@ After=network.target
 [Service]
 Type=forking
 ExecStart=/etc/init.d/dsmcad start
+ExecReload=/etc/init.d/dsmcad reload
 ExecStop=/etc/init.d/dsmcad stop
 GuessMainPID=no
 [Install]
@@ -132,6 +134,23 @@ manage_disk_drivers -d IBMSVC -o NO_OVERRIDE
 # Now reboot.
 """
 
+# The notes say "remove LDAPURL from dsmserv.opt"; the copy keeps the line(s) for the restore.
+LDAPURL_OFF_OTHER = """\
+# Keep a copy with the LDAPURL line(s) to put back later; a second run keeps the first copy.
+test -e /tsm/tsminst2/dsmserv.opt.ldapurl || cp -p /tsm/tsminst2/dsmserv.opt /tsm/tsminst2/dsmserv.opt.ldapurl
+# Write dsmserv.opt again from the copy without its LDAPURL line(s), as the notes say; then start the server.
+test -s /tsm/tsminst2/dsmserv.opt.ldapurl && grep -v -i '^[[:space:]]*LDAPURL[[:space:]]' /tsm/tsminst2/dsmserv.opt.ldapurl > /tsm/tsminst2/dsmserv.opt
+"""
+
+# Reference section 5: the LDAPURL line's form.
+LDAPURL_ON_OTHER = """\
+# Move back the copy kept by the workaround, then restart the server (SETOPT cannot set LDAPURL).
+mv /tsm/tsminst2/dsmserv.opt.ldapurl /tsm/tsminst2/dsmserv.opt
+grep -i '^[[:space:]]*LDAPURL' /tsm/tsminst2/dsmserv.opt
+# Each line it shows has this form (without a copy, add it by hand):
+# LDAPURL ldaps://ldap1.example.com:636/ou=tsm,dc=example,dc=com
+"""
+
 ALIAS_OTHER = """\
 auto ens160:1
 iface ens160:1 inet static
@@ -155,9 +174,9 @@ GOLDEN: list[tuple[str, dict[str, str], str]] = [
     ("sp-client-cert-trust-windows",
      {"windows_client_dir": "D:\\Tivoli (x86)\\baclient", "server_name": "DT", "windows_cert_file": "D:\\certs\\cert256.arm"},
      CLIENT_TRUST_WINDOWS_OTHER),
-    ("sp-ldapurl-off", {}, "*LDAPURL ldap://server1.storage.us.ibm.com:389/ou=tsm,dc=storage,dc=us,dc=ibm,dc=com\n"),
-    ("sp-ldapurl-on", {"ldap_url": "ldaps://ldap1.example.com:636/ou=tsm,dc=example,dc=com"},
-     "LDAPURL ldaps://ldap1.example.com:636/ou=tsm,dc=example,dc=com\n"),
+    ("sp-ldapurl-off", {"instance_dir": "/tsm/tsminst2"}, LDAPURL_OFF_OTHER),
+    ("sp-ldapurl-on", {"instance_dir": "/tsm/tsminst2", "ldap_url": "ldaps://ldap1.example.com:636/ou=tsm,dc=example,dc=com"},
+     LDAPURL_ON_OTHER),
     ("aix-etherchannel-readd", {"etherchannel": "ent20", "first_adapter": "ent3", "second_adapter": "ent4"}, ETHERCHANNEL_OTHER),
     ("aix-sddpcm-to-aixpcm", {"aix_level": "71"}, SDDPCM_AIX71),
     ("aix-aixpcm-rollback", {}, ROLLBACK),
@@ -169,14 +188,16 @@ NOTES_LINES: dict[str, list[str]] = {
     "sp-db2fmcd-unit": ["systemctl enable db2fmcd.service", "systemctl start db2fmcd.service"],
     "sp-instance-unit": [
         "cp -p /opt/tivoli/tsm/server/bin/dsmserv.rc /etc/init.d/tsminst1",
-        "ExecStart=/etc/init.d/tsminst1 start",
+        "ExecStart=/etc/init.d/tsminst1 start\n"
+        "ExecReload=/etc/init.d/tsminst1 reload\n"
         "ExecStop=/etc/init.d/tsminst1 stop",
         "systemctl enable tsminst1.service",
         "systemctl start tsminst1.service",
     ],
     "sp-dsmcad-unit": [
         "ln -s /opt/tivoli/tsm/client/ba/bin/rc.dsmcad /etc/init.d/dsmcad",
-        "ExecStart=/etc/init.d/dsmcad start",
+        "ExecStart=/etc/init.d/dsmcad start\n"
+        "ExecReload=/etc/init.d/dsmcad reload\n"
         "ExecStop=/etc/init.d/dsmcad stop",
         "systemctl enable dsmcad.service",
         "systemctl start dsmcad.service",
@@ -210,7 +231,7 @@ def test_every_snippet_is_covered_by_a_golden_case() -> None:
 
 
 def test_file_names_are_filled_in() -> None:
-    assert render_filename(SNIPPETS["sp-ldapurl-off"], {"instance_dir": "/tsm/tsminst2"}) == "/tsm/tsminst2/dsmserv.opt"
+    assert render_filename(SNIPPETS["sp-ldapurl-off"], {"instance_dir": "/tsm/tsminst2"}) == ""
     assert render_filename(SNIPPETS["ubuntu-ip-alias"]) == "/etc/network/interfaces"
 
 

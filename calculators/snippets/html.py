@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from html import escape
 
 from calculators.snippets.browser import snippet_spec
-from calculators.snippets.model import Snippet, Variable, complete_values, substitute
+from calculators.snippets.model import Caveat, Snippet, Variable, complete_values, substitute
 
 CAVEAT_STYLE = {"reconstructed": ("info", "Reconstructed"), "unconfirmed": ("warning", "Unconfirmed")}
 
@@ -50,10 +50,11 @@ def _field(variable: Variable, value: str, element_id: str) -> str:
     )
 
 
-def _caveat(level: str, text: str) -> str:
+def _caveat(caveat: Caveat) -> str:
     """A caveat as a Material admonition: visible on screen, in print and in the PDF."""
-    css, title = CAVEAT_STYLE[level]
-    return f'<div class="admonition {css} kb-snippet-caveat"><p class="admonition-title">{title}</p><p>{escape(text)}</p></div>'
+    css, title = CAVEAT_STYLE[caveat.level]
+    title = escape(caveat.title or title)
+    return f'<div class="admonition {css} kb-snippet-caveat"><p class="admonition-title">{title}</p><p>{escape(caveat.text)}</p></div>'
 
 
 def snippet_markup(snippet: Snippet, values: Mapping[str, str], code_html: str, element_id: str) -> str:
@@ -75,7 +76,7 @@ def snippet_markup(snippet: Snippet, values: Mapping[str, str], code_html: str, 
     )
     spec = json.dumps(snippet_spec(snippet, values), ensure_ascii=False, sort_keys=True)
     text = substitute(snippet.template, complete)
-    caveats = "".join(_caveat(caveat.level, caveat.text) for caveat in snippet.caveats)
+    caveats = "".join(_caveat(caveat) for caveat in snippet.caveats)
     return (
         f'<div class="kb-snippet" id="{element_id}" data-kb-snippet="{escape(spec)}" data-copy="{escape(text.rstrip())}">'
         f"{form}{code_html}{caveats}</div>"

@@ -18,7 +18,7 @@ PLACEHOLDER = re.compile(r"@@([a-z][a-z0-9_]*)@@")
 PLACEHOLDER_SOURCE = PLACEHOLDER.pattern
 
 Language = Literal["bash", "bat", "text"]
-Checker = Literal["shell", "windows-cmd", "tsm-admin", "dsmserv-opt", "interfaces"]
+Checker = Literal["shell", "windows-cmd", "tsm-admin", "interfaces"]
 CaveatLevel = Literal["reconstructed", "unconfirmed"]
 
 
@@ -66,6 +66,7 @@ class Caveat:
 
     level: CaveatLevel
     text: str
+    title: str = ""  # replaces the level's default title ("Reconstructed", "Unconfirmed") when given
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ UBUNTU_IP_ALIAS = Snippet(
         Variable("netmask", IPV4_NETMASK, "255.255.255.0", "Netmask"),
     ),
     filename="/etc/network/interfaces",
-    sources="notes (an alias in /etc/network/interfaces, Ubuntu 16 LTS); the stanza itself is reconstructed",
+    sources="notes (an alias in /etc/network/interfaces, Ubuntu 16 LTS); the stanza is ifupdown's alias syntax, not from the reference",
     template="""\
 auto @@interface@@:@@alias_number@@
 iface @@interface@@:@@alias_number@@ inet static
@@ -27,12 +27,11 @@ iface @@interface@@:@@alias_number@@ inet static
         Caveat(
             "reconstructed",
             "The notes only say that the old server's address was added as an alias in "
-            "/etc/network/interfaces on Ubuntu 16 LTS; the stanza was not kept.",
-        ),
-        Caveat(
-            "unconfirmed",
-            "The reference covers no Linux network configuration. This is ifupdown's alias-interface "
-            "form: check it against interfaces(5) on the server before use.",
+            "/etc/network/interfaces on Ubuntu 16 LTS; the stanza itself was not kept. The four lines "
+            "above are Debian ifupdown's standard alias syntax (auto eth0:0, iface eth0:0 inet static, "
+            "address, netmask), which the project's command reference does not cover. Check them "
+            "against man interfaces on your system before use.",
+            title="Reconstructed — not from the reference",
         ),
     ),
 )

@@ -61,7 +61,7 @@ INSTANCE_UNIT = Snippet(
     language="bash",
     checker="shell",
     variables=(OWNER, SERVER_BIN_DIR, INIT_DIR),
-    sources="notes (cp -p, Exec lines, systemctl lines); reference section 6 (IBM's steps, suggested unit)",
+    sources="notes (cp -p, Exec lines including ExecReload, systemctl lines); reference section 6 (IBM's steps, suggested unit)",
     template="""\
 cp -p @@server_bin_dir@@/dsmserv.rc @@init_dir@@/@@owner@@
 # Then edit @@init_dir@@/@@owner@@ as IBM's steps say:
@@ -75,6 +75,7 @@ After=network-online.target db2fmcd.service
 [Service]
 Type=forking
 ExecStart=@@init_dir@@/@@owner@@ start
+ExecReload=@@init_dir@@/@@owner@@ reload
 ExecStop=@@init_dir@@/@@owner@@ stop
 PIDFile=/var/run/dsmserv_@@owner@@_su.pid
 TimeoutStartSec=600
@@ -87,9 +88,14 @@ systemctl start @@owner@@.service
     caveats=(
         Caveat(
             "reconstructed",
-            "The notes kept the cp -p line, the Exec lines and the systemctl lines; the rest is the "
-            "reference's suggested unit (section 6). The notes' unit also had an ExecReload= line "
-            "(reload); the reference's unit has none, so it is left out here.",
+            "The notes kept the cp -p line, the three Exec lines and the systemctl lines; the rest is "
+            "the reference's suggested unit (section 6).",
+        ),
+        Caveat(
+            "unconfirmed",
+            "The ExecReload= line is the notes' own; the reference's suggested unit has none and does "
+            "not confirm that dsmserv.rc (the instance script) implements reload. Check the script; if "
+            "it has no reload, remove the ExecReload= line.",
         ),
         Caveat(
             "unconfirmed",
@@ -110,7 +116,7 @@ DSMCAD_UNIT = Snippet(
     language="bash",
     checker="shell",
     variables=(CLIENT_DIR, INIT_DIR),
-    sources="notes (ln -s, Exec lines, systemctl lines); reference section 6 (rc-based variant, community unit keys)",
+    sources="notes (ln -s, Exec lines including ExecReload, systemctl lines); reference section 6 (rc-based variant, community unit keys)",
     template="""\
 ln -s @@client_dir@@/rc.dsmcad @@init_dir@@/dsmcad
 cat <<'EOF' >/etc/systemd/system/dsmcad.service
@@ -120,6 +126,7 @@ After=network.target
 [Service]
 Type=forking
 ExecStart=@@init_dir@@/dsmcad start
+ExecReload=@@init_dir@@/dsmcad reload
 ExecStop=@@init_dir@@/dsmcad stop
 GuessMainPID=no
 [Install]
@@ -131,10 +138,15 @@ systemctl start dsmcad.service
     caveats=(
         Caveat(
             "reconstructed",
-            "The notes kept the ln -s line, the Exec lines and the systemctl lines. Type=forking, "
+            "The notes kept the ln -s line, the three Exec lines and the systemctl lines. Type=forking, "
             "GuessMainPID=no, After=network.target and WantedBy=multi-user.target come from a community "
-            "dsmcad unit (reference, section 6); the Description is free text. The notes' ExecReload= "
-            "line is left out: the reference does not give one.",
+            "dsmcad unit (reference, section 6); the Description is free text.",
+        ),
+        Caveat(
+            "unconfirmed",
+            "The ExecReload= line is the notes' own; the reference gives none for dsmcad and does not "
+            "confirm that rc.dsmcad implements reload. Check the script; if it has no reload, remove "
+            "the ExecReload= line.",
         ),
     ),
 )
@@ -184,6 +196,15 @@ del "@@windows_client_dir@@\\dsmcert.idx"
 del "@@windows_client_dir@@\\dsmcert.rdb"
 del "@@windows_client_dir@@\\dsmcert.crl"
 """,
+    caveats=(
+        Caveat(
+            "reconstructed",
+            "The reference has no Windows commands: the del lines are ordinary cmd syntax, not from the "
+            "reference. The folder is the notes' Windows client folder; the five file names are the "
+            "store files of reference section 5.",
+            title="Reconstructed — not from the reference",
+        ),
+    ),
 )
 
 ALLOW_KEY_EXCHANGE = Snippet(
@@ -248,35 +269,58 @@ CLIENT_TRUST_WINDOWS = Snippet(
 
 LDAPURL_OFF = Snippet(
     name="sp-ldapurl-off",
-    summary="dsmserv.opt while LDAP is unreachable: LDAPURL commented out",
-    language="text",
-    checker="dsmserv-opt",
-    variables=(INSTANCE_DIR, LDAP),
-    filename="@@instance_dir@@/dsmserv.opt",
-    sources="notes (remove LDAPURL from dsmserv.opt); reference section 5 (LDAPURL line)",
+    summary="dsmserv.opt while LDAP is unreachable: keep a copy, then remove the LDAPURL line(s)",
+    language="bash",
+    checker="shell",
+    variables=(INSTANCE_DIR,),
+    sources="notes (remove LDAPURL from dsmserv.opt); the copy and removal lines are ordinary shell",
     template="""\
-*LDAPURL @@ldap_url@@
+# Keep a copy with the LDAPURL line(s) to put back later; a second run keeps the first copy.
+test -e @@instance_dir@@/dsmserv.opt.ldapurl || cp -p @@instance_dir@@/dsmserv.opt @@instance_dir@@/dsmserv.opt.ldapurl
+# Write dsmserv.opt again from the copy without its LDAPURL line(s), as the notes say; then start the server.
+test -s @@instance_dir@@/dsmserv.opt.ldapurl && grep -v -i '^[[:space:]]*LDAPURL[[:space:]]' @@instance_dir@@/dsmserv.opt.ldapurl > @@instance_dir@@/dsmserv.opt
 """,
     caveats=(
         Caveat(
+            "reconstructed",
+            "The notes only say: remove LDAPURL from dsmserv.opt. The test, cp -p and grep -v lines are "
+            "ordinary shell, not from the reference: they keep the file as dsmserv.opt.ldapurl and write "
+            "dsmserv.opt again without the LDAPURL line(s). In an editor it is the same: copy the file, "
+            "then delete every line that starts with LDAPURL.",
+            title="Reconstructed — not from the reference",
+        ),
+        Caveat(
             "unconfirmed",
-            "The reference does not state dsmserv.opt's comment character; a leading * is assumed. "
-            "If in doubt, do what the notes say: keep a copy of dsmserv.opt and delete the LDAPURL line.",
+            "Commenting the line out instead of deleting it is an alternative only: the reference does "
+            "not state dsmserv.opt's comment character (a leading * is assumed). Deleting the line, as "
+            "the notes say, needs none.",
         ),
     ),
 )
 
 LDAPURL_ON = Snippet(
     name="sp-ldapurl-on",
-    summary="dsmserv.opt once LDAP is back: the LDAPURL line restored",
-    language="text",
-    checker="dsmserv-opt",
+    summary="dsmserv.opt once LDAP is back: move the copy with the LDAPURL line(s) back",
+    language="bash",
+    checker="shell",
     variables=(INSTANCE_DIR, LDAP),
-    filename="@@instance_dir@@/dsmserv.opt",
-    sources="reference section 5 (LDAPURL line; not settable with SETOPT)",
+    sources="reference section 5 (LDAPURL line; not settable with SETOPT); the mv and grep lines are ordinary shell",
     template="""\
-LDAPURL @@ldap_url@@
+# Move back the copy kept by the workaround, then restart the server (SETOPT cannot set LDAPURL).
+mv @@instance_dir@@/dsmserv.opt.ldapurl @@instance_dir@@/dsmserv.opt
+grep -i '^[[:space:]]*LDAPURL' @@instance_dir@@/dsmserv.opt
+# Each line it shows has this form (without a copy, add it by hand):
+# LDAPURL @@ldap_url@@
 """,
+    caveats=(
+        Caveat(
+            "reconstructed",
+            "The mv and grep lines are ordinary shell, not from the reference; the LDAPURL line's form is "
+            "the reference's (section 5). Moving the copy back also undoes any other change made to "
+            "dsmserv.opt since the workaround: if there was one, add the LDAPURL line by hand instead.",
+            title="Reconstructed — not from the reference",
+        ),
+    ),
 )
 
 SNIPPETS = (
