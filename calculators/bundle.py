@@ -19,7 +19,7 @@ from . import messages
 from .calculator import Calculator
 from .fields import FALSE_WORDS, TRUE_WORDS, unit_vocabulary
 from .jsgen import ModuleCompiler, compile_logic
-from .minify import minify, short_names
+from .minify import GLOBALS, KEYWORDS, minify, short_names
 from .runtime import ARITHMETIC_MESSAGE, INTERNAL_MESSAGE
 
 RUNTIME = Path(__file__).with_name("runtime.js")
@@ -117,6 +117,11 @@ def calculator_meta(calculator: Calculator, params: list[str]) -> dict[str, Any]
     for item in calculator.fields:
         spec = compact(item.spec())
         spec.pop("key")  # the runtime derives it from the name
+        spec.pop("label")  # the runtime reads it from the form's <label> (html.py renders every field's)
+        if "choices" in spec:  # the runtime matches the values only; the labels are the form's <option> texts
+            spec["choices"] = [value for value, _ in spec["choices"]]
+            if spec.get("accepted") == ", ".join(spec["choices"]):
+                del spec["accepted"]  # the runtime joins the values the same way (P.choice in runtime.js)
         if "factors" in spec:
             units = spec.pop("units")  # the runtime reads them back from the factors' keys, which keep this order
             if list(spec["factors"]) != units or any(_ARRAY_INDEX.fullmatch(unit) for unit in units):
@@ -161,9 +166,28 @@ def short_keys(value: Any, nested: tuple[str, ...] = ("fields", "outputs", "pres
     return {SHORT_KEYS.get(key, key): short_keys(item) if key in nested else item for key, item in value.items()}
 
 
+_PLAIN_KEY = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*|0|[1-9][0-9]{0,8}")
+
+
+def _key(key: str) -> str:
+    """An object key unquoted when JavaScript reads it the same bare (a name, not a keyword or global; a small array index)."""
+    if _PLAIN_KEY.fullmatch(key) and key not in KEYWORDS and key not in GLOBALS:
+        return key
+    return json.dumps(key, ensure_ascii=False)
+
+
+def _literal(value: Any) -> str:
+    """Compact JSON, except that object keys are written bare where JavaScript allows it."""
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{_key(str(key))}:{_literal(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(_literal(item) for item in value) + "]"
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
 def _json(value: Any) -> str:
-    """Compact JSON that is also safe inside a script element."""
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+    """A compact JavaScript literal of the data (JSON with bare keys) that is also safe inside a script element."""
+    return _literal(value).replace("</", "<\\/")
 
 
 @lru_cache(maxsize=None)

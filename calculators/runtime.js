@@ -54,7 +54,12 @@ function fill(key, params) {
 return D.templates[key].replace(/\{([a-z_]+)\}/g, function (_, name) { return hasOwn(params, name) ? params[name] : ""; });
 }
 // "label" is a template parameter here: the bracket keeps its name through the minifier's spec-key renaming
-function fieldError(f, key, params) { params["label"] = f.label; return new CalcError(key, fill(key, params), f.name); }
+// a field's label is read from the form html.py rendered (label for="kb-CALC-KEY"), not shipped twice
+function fieldError(f, key, params) {
+if (f.label == null) f.label = document.querySelector('label[for="kb-' + f.calc + "-" + f.key + '"]').textContent;
+params["label"] = f.label;
+return new CalcError(key, fill(key, params), f.name);
+}
 function parseField(f, raw) {
 var text = typeof raw === "string" ? stripBlank(raw) : "";
 if (text === "") {
@@ -97,7 +102,7 @@ meta.compute = factory(K);
 // {"like": i, ...} is field i with the keys given replaced (bundle.py shares repeated specs)
 meta.fields.forEach(function (f) {
 if (f.like != null) { var base = {}, k; for (k in fields[f.like]) base[k] = fields[f.like][k]; for (k in f) if (k !== "like") base[k] = f[k]; f = base; }
-f.key = f.name.replace(/_/g, "-");
+f.key = f.name.replace(/_/g, "-"); f.calc = name;
 // bundle.py sends a quantity's accepted spellings once, as the keys of its factors (in order)
 if (f.factors) f.units = Object.keys(f.factors);
 fields.push(f);
@@ -365,9 +370,10 @@ return v;
 };
 //@ parse.choice
 P.choice = function (f, text) {
-var wanted = asciiLower(text), i;
-for (i = 0; i < f.choices.length; i++) if (f.choices[i][0] === wanted) return wanted;
-throw fieldError(f, "choice", {text: text, accepted: f.accepted});
+var wanted = asciiLower(text);
+if (f.choices.indexOf(wanted) >= 0) return wanted;
+// bundle.py sends the accepted text only when it is not the values joined by ", "
+throw fieldError(f, "choice", {text: text, accepted: f.accepted != null ? f.accepted : f.choices.join(", ")});
 };
 //@ parse.boolean
 P.boolean = function (f, text) {
