@@ -34,7 +34,7 @@ from calculators.fields import FieldError
 from calculators.html import render_calculator
 from calculators.jsgen import SubsetError
 from calculators.registry import all_calculators
-from kb.directives import Directive, DirectiveError, body_first_line, find_directives, option_line, replace_with_placeholders, restore_placeholders
+from kb.directives import Directive, DirectiveError, author_path, body_first_line, find_directives, option_line, replace_with_placeholders, restore_placeholders
 from kb.options import Option, OptionError, type_boolean, type_choice, type_mapping, type_string, validate_options
 
 KIND = "calculator"
@@ -161,6 +161,4 @@ def _text(directive: Directive, name: str, value: Any) -> str:
 
 def _page_path(page: Page, config: MkDocsConfig) -> str:
     """The page's path as the author sees it, e.g. docs/bicycles/tire-pressure.md."""
-    base = os.path.dirname(config.config_file_path or "") or os.getcwd()
-    docs = os.path.relpath(config.docs_dir, base)
-    return f"{docs}/{page.file.src_uri}".replace(os.sep, "/")
+    return author_path(config.config_file_path, config.docs_dir, page.file.src_uri)

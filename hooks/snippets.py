@@ -16,7 +16,6 @@ The runtime script and the stylesheet are generated files added to every page.
 """
 from __future__ import annotations
 
-import os
 import re
 from typing import Any
 
@@ -31,7 +30,7 @@ from calculators.snippets.browser import RUNTIME_ASSET, STYLE_ASSET, runtime_scr
 from calculators.snippets.html import snippet_markup
 from calculators.snippets.marking import mark_variables, with_sentinels
 from calculators.snippets.model import complete_values
-from kb.directives import Directive, DirectiveError, body_first_line, find_directives, option_line, replace_with_placeholders, restore_placeholders
+from kb.directives import Directive, DirectiveError, author_path, body_first_line, find_directives, option_line, replace_with_placeholders, restore_placeholders
 from kb.options import Option, OptionError, type_choice, type_mapping, validate_options
 
 KIND = "snippet"
@@ -153,6 +152,4 @@ def _render(snippet: Snippet, values: dict[str, str], element_id: str) -> str:
 
 def _page_path(page: Page, config: MkDocsConfig) -> str:
     """The page's path as the author sees it, e.g. docs/spectrum-protect/ldap-startup.md."""
-    base = os.path.dirname(config.config_file_path or "") or os.getcwd()
-    docs = os.path.relpath(config.docs_dir, base)
-    return f"{docs}/{page.file.src_uri}".replace(os.sep, "/")
+    return author_path(config.config_file_path, config.docs_dir, page.file.src_uri)

@@ -9,6 +9,7 @@ block parser, even inside admonitions or tabs).
 """
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
@@ -49,6 +50,12 @@ class Directive:
     def error(self, reason: str, line_offset: int = 0) -> DirectiveError:
         """Build an error pointing at this directive's opening fence (or a line inside it)."""
         return DirectiveError(self.src_path, self.line + line_offset, reason)
+
+
+def author_path(config_file_path: str | None, docs_dir: str, src_uri: str) -> str:
+    """A page's path as its author sees it from the project root (docs/bicycles/tire-pressure.md), for errors."""
+    base = os.path.dirname(config_file_path or "") or os.getcwd()
+    return f"{os.path.relpath(docs_dir, base)}/{src_uri}".replace(os.sep, "/")
 
 
 def body_first_line(source: str) -> int:

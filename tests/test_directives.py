@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kb.directives import (
+    author_path,
     body_first_line,
     DirectiveError,
     find_directives,
@@ -114,3 +115,8 @@ def test_lines_count_from_the_file_when_front_matter_was_stripped() -> None:
     with pytest.raises(DirectiveError, match=r"^docs/p.md:10: calculator directive: invalid YAML"):
         find_directives("# Title\n\n```calculator\nname: [\n```\n", {"calculator"}, "docs/p.md", 6)
     assert body_first_line("# No front matter\n") == 1
+
+
+def test_author_path_is_relative_to_the_project() -> None:
+    assert author_path("/work/p/mkdocs.yml", "/work/p/docs", "bicycles/tire-pressure.md") == "docs/bicycles/tire-pressure.md"
+    assert author_path("/work/p/mkdocs.yml", "/work/p/site-src", "a/b.md") == "site-src/a/b.md"
