@@ -32,7 +32,7 @@ SPEC_KEYS = (
     "name", "label", "kind", "default", "required", "example", "range", "decimals", "unit", "dimension", "dimension_word",
     "examples", "factors", "aliases", "rewrites", "choices", "accepted", "columns", "integer", "exclusive_min", "pattern",
     "hint", "max_length", "item", "min_items", "max_items", "unique", "style", "fields", "outputs", "presets", "params",
-    "compute", "units", "templates", "vocabulary", "arithmetic", "internal", "true_words", "false_words",
+    "compute", "units", "templates", "vocabulary", "arithmetic", "internal", "true_words", "false_words", "accepts",
 )
 SHORT_KEYS = dict(zip(SPEC_KEYS, short_names(len(SPEC_KEYS))))
 

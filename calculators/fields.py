@@ -283,6 +283,11 @@ class NumberField(Field):
     def accepted_text(self) -> str:
         return ("whole number " if self.integer else "") + self.range_text()
 
+    def number_hint(self) -> str:
+        """What to enter instead of a non-number, in one line: 'a whole number 1–100', '20–700 lb, e.g. 300 lb'."""
+        accepted = ("a whole number " if self.integer else "") + self.range_text()
+        return accepted + (f", e.g. {self.examples[0]}" if self.examples else "")
+
     def in_range(self, value: float) -> bool:
         """True when a value is inside the declared range."""
         if not math.isfinite(value):
@@ -296,11 +301,11 @@ class NumberField(Field):
             if not INTEGER.fullmatch(text):
                 if NUMBER.fullmatch(text):
                     raise self.error("integer", text=text, range=self.range_text())
-                raise self.error("number", text=text, example=self.example_suffix())
+                raise self.error("number", text=text, accepts=self.number_hint())
             value: float | int = int(text) if len(text) < 20 else float(text)
         else:
             if not NUMBER.fullmatch(text):
-                raise self.error("number", text=text, example=self.example_suffix())
+                raise self.error("number", text=text, accepts=self.number_hint())
             value = float(text)
         if not self.in_range(value):
             raise self.error("range", text=text, range=self.range_text())
@@ -314,6 +319,7 @@ class NumberField(Field):
             "exclusive_min": self.exclusive_minimum,
             "integer": self.integer,
             "range": self.range_text(),
+            "accepts": self.number_hint(),
         }
 
 
@@ -331,6 +337,7 @@ class QuantityField(NumberField):
     units: tuple[str, ...] = ()
     aliases: Mapping[str, float] = field(default_factory=dict)
     rewrites: tuple[tuple[str, str], ...] = ()
+    alias_examples: tuple[str, ...] = ()
 
     kind: ClassVar[str] = "quantity"
     SCHEMA: ClassVar[dict[str, Validator]] = {
@@ -339,6 +346,7 @@ class QuantityField(NumberField):
         "units": tuple_of(type_string),
         "aliases": number_map,
         "rewrites": tuple_of(pair_of(portable_regex, type_string)),
+        "alias_examples": tuple_of(type_string),
     }
 
     def check(self) -> str | None:
@@ -353,6 +361,9 @@ class QuantityField(NumberField):
                 return reason
         if not self.examples:
             return "examples must give at least one example such as '28 mm'"
+        for name in self.alias_examples:
+            if alias_key(name) not in self.aliases:
+                return f"alias_examples: {name!r} is not one of the aliases"
         for pattern, template in self.rewrites:
             groups = re.compile(pattern, re.ASCII).groups
             if any(int(number) > groups for number in re.findall(r"\{([0-9])\}", template)):
@@ -375,6 +386,11 @@ class QuantityField(NumberField):
         names = f"; or a name such as {', '.join(shown)}{', …' if len(self.aliases) > len(shown) else ''}" if self.aliases else ""
         return f"{self.range_text()} (units: {', '.join(self.units)}){names}"
 
+    def number_hint(self) -> str:
+        names = self.alias_examples or tuple(self.aliases)[:2]
+        named = f" or a name such as {', '.join(names)}" if names else ""
+        return f"{self.range_text()}{named}, e.g. {self.examples[0]}"
+
     def parse_text(self, text: str) -> float:
         text = text.replace("\u2212", "-")
         named = self.aliases.get(alias_key(text))
@@ -388,7 +404,7 @@ class QuantityField(NumberField):
                 break
         matched = NUMBER_AND_UNIT.fullmatch(number_text)
         if not matched:
-            raise self.error("number", text=text, example=self.example_suffix())
+            raise self.error("number", text=text, accepts=self.number_hint())
         magnitude = float(matched.group(1))
         spelling = strip_blank(matched.group(2)) or self.display_unit
         if spelling not in self.units:

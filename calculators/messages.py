@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 TEMPLATES: dict[str, str] = {
     "required": "{label}: a value is required{example}",
-    "number": "{label}: '{text}' is not a number{example}",
+    "number": "{label}: '{text}' is not a number; enter {accepts}",
     "unit": "{label}: unknown unit '{unit}' in '{text}' (accepted: {accepted})",
     "dimension": "{label} must be a {dimension} such as {examples} (got '{text}')",
     "range": "{label} must be {range} (got '{text}')",

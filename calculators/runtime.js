@@ -336,8 +336,8 @@ return rep(fillChar, left) + sign + s + rep(fillChar, pad - left);
 P.number = function (f, text) {
 var v;
 if (f.integer) {
-if (!/^[+-]?[0-9]+$/.test(text)) throw fieldError(f, P.isNumber(text) ? "integer" : "number", {text: text, range: f.range, example: f.example || ""});
-} else if (!P.isNumber(text)) throw fieldError(f, "number", {text: text, example: f.example || ""});
+if (!/^[+-]?[0-9]+$/.test(text)) throw fieldError(f, P.isNumber(text) ? "integer" : "number", {text: text, range: f.range, accepts: f.accepts});
+} else if (!P.isNumber(text)) throw fieldError(f, "number", {text: text, accepts: f.accepts});
 v = Number(text);
 if (!inRange(f, v)) throw fieldError(f, "range", {text: text, range: f.range});
 return v;
@@ -354,7 +354,7 @@ g = full(rewrites[i][0], text);
 if (g) { rewritten = rewrites[i][1].replace(/\{([0-9])\}/g, function (_, n) { return g[+n] || ""; }); break; }
 }
 m = /^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)[ \t\u00a0]*([\s\S]*)$/.exec(rewritten);
-if (!m) throw fieldError(f, "number", {text: text, example: f.example || ""});
+if (!m) throw fieldError(f, "number", {text: text, accepts: f.accepts});
 magnitude = Number(m[1]);
 spelling = stripBlank(m[2]) || f.units[0];
 if (f.units.indexOf(spelling) < 0) {

@@ -16,7 +16,7 @@ def error_of(field: str, text: str | None) -> tuple[str, str]:
 
 
 def test_quantity_errors_name_field_value_and_what_is_accepted() -> None:
-    assert error_of("weight", "abc") == ("number", "Total weight: 'abc' is not a number (e.g. 300 lb)")
+    assert error_of("weight", "abc") == ("number", "Total weight: 'abc' is not a number; enter 20–700 lb, e.g. 300 lb")
     assert error_of("width", "28 kg") == ("dimension", "Tire width must be a length such as '28 mm', '2.25 in' or '28-622' (got '28 kg')")
     assert error_of("width", "28 mmm") == ("unit", "Tire width: unknown unit 'mmm' in '28 mmm' (accepted: mm, in, inch, \", ″)")
     assert error_of("rear", "120 %") == ("range", "Rear share must be 30–85 % (got '120 %')")
@@ -36,7 +36,7 @@ def test_choice_and_number() -> None:
     assert TIRE.field("surface").parse("UNPAVED") == "unpaved"
     assert error_of("surface", "mud") == ("choice", "Surface: 'mud' is not one of: paved, unpaved")
     assert error_of("casing", "1.5") == ("range", "Casing factor must be 1–1.2 (got '1.5')")
-    assert error_of("casing", "1,1") == ("number", "Casing factor: '1,1' is not a number (e.g. 1.1)")
+    assert error_of("casing", "1,1") == ("number", "Casing factor: '1,1' is not a number; enter 1–1.2, e.g. 1.1")
 
 
 def test_boolean_text_and_list_kinds() -> None:

@@ -45,7 +45,9 @@ def test_readable_output_shows_the_page_strings() -> None:
 
 
 @pytest.mark.parametrize(("arguments", "line"), [
-    (("tire", "--weight", "abc", "--width", "28 mm"), "Total weight: 'abc' is not a number (e.g. 300 lb)"),
+    (("tire", "--weight", "abc", "--width", "28 mm"), "Total weight: 'abc' is not a number; enter 20–700 lb, e.g. 300 lb"),
+    (("tire", "--weight", "300 lb", "--width", "28 mm", "--rim", "foo"),
+     "Rim size: 'foo' is not a number; enter 150–900 mm or a name such as 700c, 29er, e.g. 622 mm"),
     (("tire", "--weight", "300 lb", "--width", "28 kg"), "Tire width must be a length such as '28 mm', '2.25 in' or '28-622' (got '28 kg')"),
     (("tire", "--weight", "300 lb", "--width", "28 mm", "--rear", "120"), "Rear share must be 30–85 % (got '120')"),
     (("tire", "--weight", "300 lb"), "Tire width: a value is required (e.g. 28 mm)"),

@@ -173,3 +173,16 @@ def test_cli_prints_filled_text_and_rejects_injection() -> None:
     assert bad.stderr.startswith('etherchannel: "ent17;reboot" contains a semicolon (;)')
     listing = subprocess.run([sys.executable, "-m", "calculators.snippets"], cwd=ROOT, capture_output=True, text=True)
     assert all(name in listing.stdout for name in SNIPPETS)
+
+
+@pytest.mark.parametrize(("arguments", "line"), [
+    (("--bogus", "1"), "sp-instance-unit: unknown option '--bogus' (accepted: --owner, --server_bin_dir, --init_dir)"),
+    (("--owner",), "sp-instance-unit: argument --owner: expected one argument (accepted: --owner, --server_bin_dir, --init_dir)"),
+    (("stray",), "sp-instance-unit: unknown argument 'stray' (accepted: --owner, --server_bin_dir, --init_dir)"),
+])
+def test_cli_bad_argument_is_one_line_and_status_2(arguments: tuple[str, ...], line: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from calculators.snippets.__main__ import main
+
+    assert main(["sp-instance-unit", *arguments]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err == line + "\n"

@@ -46,6 +46,7 @@ def test_readable_output_shows_the_page_strings() -> None:
 
 @pytest.mark.parametrize(("arguments", "line"), [
     (("--fc-ports", "9"), "Virtual FC ports must be 1–8 (got '9')"),
+    (("--clients", "abc"), "Clients: 'abc' is not a number; enter a whole number 1–100"),
     (("--client-ids", "3,3"), "Client IDs: '3' is listed twice"),
     (("--vios-entitled", "0.1"), "VIOS entitled capacity: 0.1 processing units cannot carry 3 virtual processors "
                                  "(desired): each needs at least 0.05, so give at least 0.15 or fewer virtual "

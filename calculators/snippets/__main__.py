@@ -8,8 +8,20 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from calculators.snippets import SNIPPETS, SnippetValueError, render_text
+
+
+class _BadArguments(Exception):
+    """Command-line arguments the snippet does not accept (reported on one line)."""
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    """argparse that reports a bad argument as an exception instead of printing its usage."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _BadArguments(message)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -26,10 +38,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"unknown snippet {name!r} (accepted: {', '.join(SNIPPETS)})", file=sys.stderr)
         return 2
     snippet = SNIPPETS[name]
-    parser = argparse.ArgumentParser(prog=f"python -m calculators.snippets {name}", description=snippet.summary)
+    accepted = ", ".join(f"--{variable.name}" for variable in snippet.variables) or "none"
+    parser = _OneLineParser(prog=f"python -m calculators.snippets {name}", description=snippet.summary, allow_abbrev=False)
     for variable in snippet.variables:
         parser.add_argument(f"--{variable.name}", default=variable.default, help=f"{variable.label} (default {variable.default})")
-    given = vars(parser.parse_args(arguments))
+    try:
+        parsed, extra = parser.parse_known_args(arguments)
+        if extra:
+            what = "option" if extra[0].startswith("-") else "argument"
+            raise _BadArguments(f"unknown {what} '{extra[0].split('=', 1)[0]}'")
+    except _BadArguments as error:
+        print(f"{name}: {error} (accepted: {accepted})", file=sys.stderr)
+        return 2
+    given = vars(parsed)
     try:
         sys.stdout.write(render_text(snippet, given))
     except SnippetValueError as error:

@@ -61,7 +61,7 @@ FIELDS = (
     _width("front_width", "Front tire width", False, "Only if the front tire differs from the rear."),
     QuantityField(
         name="rim", label="Rim size", default="700c", help="Bead seat diameter in mm, or a name such as 700c, 29er, 650b, 26er, 32er.",
-        dimension="[length]", unit="mm", units=("mm",), minimum=150.0, maximum=900.0, aliases=rim_aliases(), examples=("622 mm", "700c"),
+        dimension="[length]", unit="mm", units=("mm",), minimum=150.0, maximum=900.0, aliases=rim_aliases(), alias_examples=("700c", "29er"), examples=("622 mm", "700c"),
     ),
     ChoiceField(name="surface", label="Surface", default="paved", choices=(("paved", "paved"), ("unpaved", "unpaved (gravel, dirt)")),
                 help="Sets the minimum pressure used for the pinch-flat warning."),
