@@ -34,7 +34,7 @@ from calculators.fields import FieldError
 from calculators.html import render_calculator
 from calculators.jsgen import SubsetError
 from calculators.registry import all_calculators
-from kb.directives import Directive, DirectiveError, author_path, body_first_line, find_directives, option_line, replace_with_placeholders, restore_placeholders
+from kb.directives import Directive, DirectiveError, author_path, option_line, place_rendered, swap_page_directives
 from kb.options import Option, OptionError, type_boolean, type_choice, type_mapping, type_string, validate_options
 
 KIND = "calculator"
@@ -78,21 +78,22 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     """Validate each ```calculator block of the page and replace it with a placeholder."""
-    src_path = _page_path(page, config)
+    seen: set[str] = set()
+
+    def prepare_once(directive: Directive) -> tuple[Calculator, dict[str, str], str | None, bool]:
+        prepared = _prepare(directive)
+        if prepared[0].name in seen:
+            raise directive.error(f"calculator directive: '{prepared[0].name}' is already on this page (both would share the URL query)")
+        seen.add(prepared[0].name)
+        return prepared
+
     try:
-        directives = find_directives(markdown, {KIND}, src_path, body_first_line(page.file.content_string))
-        if not directives:
-            return None
-        prepared = [_prepare(directive) for directive in directives]
-        seen: set[str] = set()
-        for directive, (calculator, *_rest) in zip(directives, prepared):
-            if calculator.name in seen:
-                raise directive.error(f"calculator directive: '{calculator.name}' is already on this page (both would share the URL query)")
-            seen.add(calculator.name)
+        text, pending = swap_page_directives(markdown, page.file.content_string, KIND, _page_path(page, config), prepare_once)
     except DirectiveError as error:
         raise PluginError(str(error)) from None
-    text, tokens = replace_with_placeholders(markdown, directives)
-    _pending[page.file.src_uri] = dict(zip(tokens, prepared))
+    if not pending:
+        return None
+    _pending[page.file.src_uri] = pending
     return text
 
 
@@ -105,10 +106,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     for token, (calculator, inputs, preset, table) in pending.items():
         script = get_relative_url(f"{ASSET_DIR}/{calculator.name}.js", page.file.url)
         rendered[token] = render_calculator(calculator, inputs, preset, table) + f'<script src="{script}"></script>'
-    result = restore_placeholders(html, rendered)
-    for token in pending:
-        if rendered[token] not in result:
-            raise PluginError(f"{_page_path(page, config)}: a calculator directive must stand alone as its own block")
+    result, unplaced = place_rendered(html, rendered)
+    if unplaced:
+        raise PluginError(f"{_page_path(page, config)}: a calculator directive must stand alone as its own block")
     return result
 
 

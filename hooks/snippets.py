@@ -30,7 +30,7 @@ from calculators.snippets.browser import RUNTIME_ASSET, STYLE_ASSET, runtime_scr
 from calculators.snippets.html import snippet_markup
 from calculators.snippets.marking import mark_variables, with_sentinels
 from calculators.snippets.model import complete_values
-from kb.directives import Directive, DirectiveError, author_path, body_first_line, find_directives, option_line, replace_with_placeholders, restore_placeholders
+from kb.directives import Directive, DirectiveError, author_path, option_line, place_rendered, swap_page_directives
 from kb.options import Option, OptionError, type_choice, type_mapping, validate_options
 
 KIND = "snippet"
@@ -68,18 +68,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     """Validate each ```snippet block of the page and replace it with a placeholder."""
-    src_path = _page_path(page, config)
     try:
-        directives = find_directives(markdown, {KIND}, src_path, body_first_line(page.file.content_string))
-        if not directives:
-            return None
-        prepared = [_prepare(directive) for directive in directives]
+        text, prepared = swap_page_directives(markdown, page.file.content_string, KIND, _page_path(page, config), _prepare)
     except DirectiveError as error:
         raise PluginError(str(error)) from None
-    text, tokens = replace_with_placeholders(markdown, directives)
+    if not prepared:
+        return None
     ids: dict[str, int] = {}
     pending = {}
-    for token, (directive, snippet, values) in zip(tokens, prepared):
+    for token, (directive, snippet, values) in prepared.items():
         ids[snippet.name] = ids.get(snippet.name, 0) + 1
         element_id = f"snippet-{snippet.name}" + (f"-{ids[snippet.name]}" if ids[snippet.name] > 1 else "")
         pending[token] = (directive, snippet, values, element_id)
@@ -93,12 +90,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if not pending:
         return None
     rendered = {token: _render(snippet, values, element_id) for token, (_, snippet, values, element_id) in pending.items()}
-    result = restore_placeholders(html, rendered)
-    for token, (directive, *_rest) in pending.items():
-        if rendered[token] not in result:
-            raise PluginError(str(directive.error(
-                "snippet directive must stand alone as its own block (not inside a paragraph, list item text or table)"
-            )))
+    result, unplaced = place_rendered(html, rendered)
+    if unplaced:
+        raise PluginError(str(pending[unplaced[0]][0].error(
+            "snippet directive must stand alone as its own block (not inside a paragraph, list item text or table)"
+        )))
     return result
 
 

@@ -13,11 +13,12 @@ import os
 import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
+T = TypeVar("T")
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _PLACEHOLDER_HTML = re.compile(r"<p>(KB[A-Z]+\d{6}X)</p>")
 
@@ -176,6 +177,29 @@ def restore_placeholders(html: str, rendered: Mapping[str, str]) -> str:
     return _PLACEHOLDER_HTML.sub(lambda match: rendered.get(match.group(1), match.group(0)), html)
 
 
-def render_all(html: str, mapping: Mapping[str, Directive], render: Callable[[Directive], str]) -> str:
-    """Render every directive of a page and restore it into the page HTML."""
-    return restore_placeholders(html, {token: render(directive) for token, directive in mapping.items()})
+def swap_page_directives(
+    markdown: str, source: str, kind: str, src_path: str, prepare: Callable[[Directive], T]
+) -> tuple[str, dict[str, T]]:
+    """Find a page's directives of one kind, prepare each, and swap them for placeholders.
+
+    `source` is the page file as written (front matter included) so that errors, raised as
+    DirectiveError by the finder or by `prepare`, name the author's line. Returns the new text
+    and placeholder token → prepared value, in page order.
+    """
+    directives = find_directives(markdown, {kind}, src_path, body_first_line(source))
+    if not directives:
+        return markdown, {}
+    prepared = [prepare(directive) for directive in directives]
+    text, tokens = replace_with_placeholders(markdown, directives)
+    return text, dict(zip(tokens, prepared))
+
+
+def place_rendered(html: str, rendered: Mapping[str, str]) -> tuple[str, list[str]]:
+    """Put rendered HTML where the placeholders are; also return the tokens that could not be placed.
+
+    A placeholder is placed only when it is a paragraph of its own: one that Markdown merged into
+    a paragraph, list item text or table cell stays in the text and is returned, so the caller
+    can fail the build instead of shipping a stray token.
+    """
+    result = restore_placeholders(html, rendered)
+    return result, [token for token in rendered if token in result]

@@ -9,8 +9,9 @@ from kb.directives import (
     DirectiveError,
     find_directives,
     option_line,
-    render_all,
+    place_rendered,
     replace_with_placeholders,
+    swap_page_directives,
 )
 from kb.options import Option, OptionError, type_boolean, type_choice, type_ranged_number, type_string, validate_options
 
@@ -78,7 +79,23 @@ def test_placeholders_round_trip_and_do_not_collide_between_kinds() -> None:
     assert "name: tire" not in text and "${shell}" in text and 'echo "${HOME}"' in text
     assert set(mapping) == {"KBCALCULATOR000000X", "KBSNIPPET000001X"}
     html = "<p>KBCALCULATOR000000X</p><div><p>KBSNIPPET000001X</p></div>"
-    assert render_all(html, mapping, lambda d: f"<b>{d.kind}</b>") == "<b>calculator</b><div><b>snippet</b></div>"
+    rendered = {token: f"<b>{directive.kind}</b>" for token, directive in mapping.items()}
+    assert place_rendered(html, rendered) == ("<b>calculator</b><div><b>snippet</b></div>", [])
+
+
+def test_a_placeholder_merged_into_a_paragraph_is_reported_not_placed() -> None:
+    html = "<p>text KBSNIPPET000001X more</p><p>KBCALCULATOR000000X</p>"
+    result, unplaced = place_rendered(html, {"KBCALCULATOR000000X": "<b>c</b>", "KBSNIPPET000001X": "<b>s</b>"})
+    assert result == "<p>text KBSNIPPET000001X more</p><b>c</b>"
+    assert unplaced == ["KBSNIPPET000001X"]
+
+
+def test_swap_page_directives_prepares_in_order_with_file_lines() -> None:
+    source = "---\ntags: [x]\n---\n\n" + PAGE
+    text, prepared = swap_page_directives(PAGE, source, "calculator", "docs/page.md", lambda d: (d.line, d.options["name"]))
+    assert list(prepared.items()) == [("KBCALCULATOR000000X", (9, "tire"))]
+    assert "KBCALCULATOR000000X" in text and "name: tire" not in text
+    assert swap_page_directives("# none\n", "# none\n", "calculator", "docs/p.md", lambda d: d) == ("# none\n", {})
 
 
 def test_validate_options_defaults_unknown_and_bad_values() -> None:
