@@ -1,4 +1,4 @@
-"""RAM disk calculator: golden commands checked by hand against aix-commands.md section 1, the
+"""RAM disk calculator: golden commands checked by hand against IBM's command pages, the
 rules (errors and warnings, with their text), the empirical JFS2 estimate, and the byte/block
 arithmetic property-tested against the project's pint registry."""
 from __future__ import annotations
@@ -34,55 +34,83 @@ def codes(result: dict) -> list[str]:
     return [warning["code"] for warning in result["warnings"]]
 
 
-# Each case was written out by hand from the reference, not produced by the code:
-# mkramdisk [-u] BLOCKS (a bare number is 512-byte blocks); JFS2: mkfs -V jfs2 -o log=INLINE and
-# mount -V jfs2 -o log=/dev/ramdiskN (the recorded working run); JFS: IBM's example with
-# mount -V jfs -o nointegrity; UDF: udfcreate -d DEV -f 3 and mount -V udfs; removal: umount,
-# then rmramdisk rramdiskN (the man page's stated form).
+# Each case was written out by hand from IBM's command pages and the recorded run, not produced by
+# the code: mkramdisk [-u] BLOCKS (a bare number is 512-byte blocks) whose printed name (/dev/rramdiskN)
+# is kept in RDEV; the block device DEV=/dev/ramdiskN derived from it, so mkfs formats only the disk
+# just made; mkdir -p (no error when the directory exists); JFS2: mkfs -V jfs2 -o log=INLINE and
+# mount -V jfs2 -o log=DEV (the recorded working run); JFS: IBM's example with mount -V jfs -o
+# nointegrity; UDF: udfcreate -d DEV -f 3 and mount -V udfs; removal: check, umount, then rmramdisk
+# rramdiskN (the man page's stated form). Every destructive line has its DESTRUCTIVE comment above.
+CHECK = ["# Check: the RAM disks that exist already (mkramdisk takes the next free number).", "ls -l /dev/*ramdisk*"]
+DERIVE = ["# The block device of the RAM disk mkramdisk printed (/dev/rramdiskN -> /dev/ramdiskN).",
+          "DEV=/dev/${RDEV#/dev/r}"]
+MKFS_MARK = ("# DESTRUCTIVE: mkfs erases everything on $DEV, the RAM disk mkramdisk just made (never run it on "
+             "another device); no undo.")
+UDF_MARK = MKFS_MARK.replace("mkfs erases", "udfcreate erases")
+REMOVE_MARK = ("# DESTRUCTIVE: rmramdisk deletes the RAM disk and everything on it; no undo (to keep the contents, "
+               "copy them out with dd first).")
 GOLDEN = [
     pytest.param(
         {},  # the defaults: 2 GiB = 2 * 2**30 / 512 = 4,194,304 blocks, JFS2, /RAMDISK, disk 0
-        ["mkramdisk 4194304",
-         "mkfs -V jfs2 -o log=INLINE /dev/ramdisk0",
-         "mkdir /RAMDISK",
-         "mount -V jfs2 -o log=/dev/ramdisk0 /dev/ramdisk0 /RAMDISK"],
-        ["umount /RAMDISK", "rmramdisk rramdisk0"],
+        [*CHECK, 'RDEV=$(mkramdisk 4194304) && echo "mkramdisk made $RDEV"', *DERIVE, MKFS_MARK,
+         'test -b "$DEV" && mkfs -V jfs2 -o log=INLINE "$DEV"',
+         "mkdir -p /RAMDISK",
+         'mount -V jfs2 -o log="$DEV" "$DEV" /RAMDISK'],
+        ["# Check: /RAMDISK must be mounted from /dev/ramdisk0.", "mount | grep /dev/ramdisk0", "umount /RAMDISK",
+         REMOVE_MARK, "rmramdisk rramdisk0"],
         id="defaults-2GiB-jfs2"),
     pytest.param(
-        {"size": "10000000 blocks", "mount": "/ramdisk0"},  # the recorded session, word for word
-        ["mkramdisk 10000000",
-         "mkfs -V jfs2 -o log=INLINE /dev/ramdisk0",
-         "mkdir /ramdisk0",
-         "mount -V jfs2 -o log=/dev/ramdisk0 /dev/ramdisk0 /ramdisk0"],
-        ["umount /ramdisk0", "rmramdisk rramdisk0"],
+        {"size": "10000000 blocks", "mount": "/ramdisk0"},  # the recorded session
+        [*CHECK, 'RDEV=$(mkramdisk 10000000) && echo "mkramdisk made $RDEV"', *DERIVE, MKFS_MARK,
+         'test -b "$DEV" && mkfs -V jfs2 -o log=INLINE "$DEV"',
+         "mkdir -p /ramdisk0",
+         'mount -V jfs2 -o log="$DEV" "$DEV" /ramdisk0'],
+        ["# Check: /ramdisk0 must be mounted from /dev/ramdisk0.", "mount | grep /dev/ramdisk0", "umount /ramdisk0",
+         REMOVE_MARK, "rmramdisk rramdisk0"],
         id="recorded-run-10000000-blocks"),
     pytest.param(
         {"size": "40000", "fs": "jfs", "mount": "/ramdisk1", "number": "1"},  # IBM's JFS example
-        ["mkramdisk 40000",
-         "mkfs -V jfs /dev/ramdisk1",
-         "mkdir /ramdisk1",
-         "mount -V jfs -o nointegrity /dev/ramdisk1 /ramdisk1"],
-        ["umount /ramdisk1", "rmramdisk rramdisk1"],
+        [*CHECK, 'RDEV=$(mkramdisk 40000) && echo "mkramdisk made $RDEV"', *DERIVE, MKFS_MARK,
+         'test -b "$DEV" && mkfs -V jfs "$DEV"',
+         "mkdir -p /ramdisk1",
+         'mount -V jfs -o nointegrity "$DEV" /ramdisk1'],
+        ["# Check: /ramdisk1 must be mounted from /dev/ramdisk1.", "mount | grep /dev/ramdisk1", "umount /ramdisk1",
+         REMOVE_MARK, "rmramdisk rramdisk1"],
         id="ibm-jfs-example-40000-blocks"),
     pytest.param(
         {"size": "512 MiB", "fs": "udfs", "unpinned": "yes", "number": "2", "mount": "/scratch/udf"},
-        ["mkramdisk -u 1048576",  # 512 * 2**20 / 512
-         "udfcreate -d /dev/ramdisk2 -f 3",
-         "mkdir /scratch/udf",
-         "mount -V udfs /dev/ramdisk2 /scratch/udf"],
-        ["umount /scratch/udf", "rmramdisk rramdisk2"],
+        [*CHECK, 'RDEV=$(mkramdisk -u 1048576) && echo "mkramdisk made $RDEV"', *DERIVE, UDF_MARK,  # 512 * 2**20 / 512
+         'test -b "$DEV" && udfcreate -d "$DEV" -f 3',
+         "mkdir -p /scratch/udf",
+         'mount -V udfs "$DEV" /scratch/udf'],
+        ["# Check: /scratch/udf must be mounted from /dev/ramdisk2.", "mount | grep /dev/ramdisk2",
+         "umount /scratch/udf", REMOVE_MARK, "rmramdisk rramdisk2"],
         id="udf-unpinned-512MiB"),
     pytest.param(
         {"size": "1 GiB", "fs": "raw", "unpinned": "yes", "number": "63"},
-        ["mkramdisk -u 2097152"],  # 2**30 / 512
-        ["rmramdisk rramdisk63"],
+        [*CHECK, 'RDEV=$(mkramdisk -u 2097152) && echo "mkramdisk made $RDEV"'],  # 2**30 / 512
+        ["# Check: /dev/ramdisk63 must be the RAM disk you mean to remove.", "ls -l /dev/ramdisk63", REMOVE_MARK,
+         "rmramdisk rramdisk63"],
         id="raw-unpinned-number-63"),
     pytest.param(
         {"size": "4 GiB", "fs": "raw"},
-        ["mkramdisk 8388608"],
-        ["rmramdisk rramdisk0"],
+        [*CHECK, 'RDEV=$(mkramdisk 8388608) && echo "mkramdisk made $RDEV"'],
+        ["# Check: /dev/ramdisk0 must be the RAM disk you mean to remove.", "ls -l /dev/ramdisk0", REMOVE_MARK,
+         "rmramdisk rramdisk0"],
         id="raw-pinned-4GiB"),
 ]
+
+
+def test_mkfs_formats_the_device_mkramdisk_printed_never_an_assumed_number() -> None:
+    """Issue 12: with RAM disk 0 in use, the block formats whatever mkramdisk printed, not /dev/ramdisk0."""
+    for fs in ("jfs2", "jfs", "udfs"):
+        commands = computed(fs=fs, number="5")["commands"]
+        formatting = [line for line in commands if "mkfs" in line or "udfcreate" in line]
+        formatting = [line for line in formatting if not line.startswith("#")]
+        assert len(formatting) == 1 and formatting[0].startswith('test -b "$DEV" && ')
+        assert not [line for line in commands if "ramdisk5" in line or "ramdisk0" in line]
+        assert commands.index("DEV=/dev/${RDEV#/dev/r}") < commands.index(formatting[0])
+        assert [line for line in commands if line.startswith("mkdir ")] == ["mkdir -p /RAMDISK"]
 
 
 @pytest.mark.parametrize(("inputs", "commands", "teardown"), GOLDEN)
@@ -124,7 +152,7 @@ def test_decimal_500_mb_is_rounded_up_and_says_so() -> None:
     # 500,000,000 / 512 = 976,562.5 → 976,563 blocks = 500,000,256 bytes.
     result = computed(size="500 MB")
     assert (result["blocks"], result["bytes"], result["suffix"]) == (976_563, 500_000_256, "")
-    assert result["commands"][0] == "mkramdisk 976563"
+    assert result["commands"][2] == 'RDEV=$(mkramdisk 976563) && echo "mkramdisk made $RDEV"'
     assert result["warnings"] == [{
         "code": "SIZE_ROUNDED_UP",
         "text": "Size: 500,000,000 bytes is not a whole number of 512-byte blocks; rounded up to "
@@ -162,7 +190,7 @@ def test_largest_sizes_are_exact() -> None:
     assert computed(size="64 GiB")["blocks"] == 134_217_728
     limit = computed(size="16 TiB", fs="raw")
     assert limit["blocks"] == 34_359_738_368
-    assert limit["commands"] == ["mkramdisk 34359738368"]
+    assert limit["commands"][-1] == 'RDEV=$(mkramdisk 34359738368) && echo "mkramdisk made $RDEV"'
 
 
 # --- JFS2 usable space, empirical --------------------------------------------------------------
@@ -356,7 +384,7 @@ def test_block_arithmetic_matches_pint(mantissa: int, decimals: int, unit: str) 
         assert units.Quantity(int(suffix[:-1]), binary_unit).to("block").magnitude == result["blocks"]
     else:
         assert units.Quantity(Fraction(result["blocks"]), "block").to("MiB").magnitude.denominator != 1
-    assert f"mkramdisk {result['blocks']}" == result["commands"][0]
+    assert f"RDEV=$(mkramdisk {result['blocks']}) " in result["commands"][2]
 
 
 @settings(max_examples=200, deadline=None)

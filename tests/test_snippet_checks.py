@@ -221,7 +221,7 @@ def check_windows_cmd(text: str) -> None:
         assert not re.search(r"[%^&|<>\n\r]", line), line
         outside = re.sub(r'"[^"]*"', "", line)
         assert re.fullmatch(r"(?:\s*(?:del|-add|-server|-file|-list|[A-Za-z0-9_.+-]+))*\s*", outside), line
-        assert re.fullmatch(r'(?:del "[^"]+"|"[^"]+\\dsmcert\.exe" (?:-add -server [A-Za-z0-9_.+-]+ -file "[^"]+"|-list))', line), line
+        assert re.fullmatch(r'(?:del "[^"]+"|dir "[^"]+\\dsmcert\.\*"|"[^"]+\\dsmcert\.exe" (?:-add -server [A-Za-z0-9_.+-]+ -file "[^"]+"|-list))', line), line
 
 
 def check_tsm_admin(text: str) -> None:

@@ -71,6 +71,10 @@ systemctl start dsmcad.service
 
 # Reference section 5: the store files, and the AIX client directory.
 CLIENT_RESET_AIX = """\
+# Check first: what the store holds (dsmcert -list) and which files are there.
+/usr/tivoli/tsm/client/ba/bin64/dsmcert -list
+ls -l /usr/tivoli/tsm/client/ba/bin64/dsmcert.*
+# DESTRUCTIVE: deletes the client's certificate store; no undo (dsmcert -add makes a new store, step 7).
 # Delete the store files by name: the notes' dsmcert.* also clobbered the dsmcert program.
 rm -f /usr/tivoli/tsm/client/ba/bin64/dsmcert.kdb
 rm -f /usr/tivoli/tsm/client/ba/bin64/dsmcert.sth
@@ -79,13 +83,15 @@ rm -f /usr/tivoli/tsm/client/ba/bin64/dsmcert.rdb
 rm -f /usr/tivoli/tsm/client/ba/bin64/dsmcert.crl
 """
 
-CLIENT_RESET_WINDOWS = """\
+CLIENT_RESET_WINDOWS = r"""rem Check first: which store files are there.
+dir "C:\Program Files\Tivoli\TSM\baclient\dsmcert.*"
+rem DESTRUCTIVE: deletes the client's certificate store; no undo (dsmcert -add makes a new store, step 7).
 rem Delete the store files by name: dsmcert.* also matches dsmcert.exe.
-del "C:\\Program Files\\Tivoli\\TSM\\baclient\\dsmcert.kdb"
-del "C:\\Program Files\\Tivoli\\TSM\\baclient\\dsmcert.sth"
-del "C:\\Program Files\\Tivoli\\TSM\\baclient\\dsmcert.idx"
-del "C:\\Program Files\\Tivoli\\TSM\\baclient\\dsmcert.rdb"
-del "C:\\Program Files\\Tivoli\\TSM\\baclient\\dsmcert.crl"
+del "C:\Program Files\Tivoli\TSM\baclient\dsmcert.kdb"
+del "C:\Program Files\Tivoli\TSM\baclient\dsmcert.sth"
+del "C:\Program Files\Tivoli\TSM\baclient\dsmcert.idx"
+del "C:\Program Files\Tivoli\TSM\baclient\dsmcert.rdb"
+del "C:\Program Files\Tivoli\TSM\baclient\dsmcert.crl"
 """
 
 CLIENT_TRUST_AIX = """\
@@ -100,8 +106,11 @@ CLIENT_TRUST_WINDOWS_OTHER = """\
 
 ETHERCHANNEL_OTHER = """\
 # EtherChannel ent20 with adapter_names=ent3,ent4 and IP interface en20.
+# Check first: adapter_names must list ent3 first.
+lsattr -El ent20 -a adapter_names
 # Remove and re-add the FIRST adapter (ent3) before anything else.
-# rmdev -Rl en20 takes the IP interface down: run this from a console, not over en20.
+# DESTRUCTIVE: rmdev -Rl en20 takes the IP interface down (run this from a console, not over en20);
+# in the wrong order it crashed AIX 7.2. Rollback: mkdev -l en20 (the last line) configures it again.
 /usr/lib/methods/ethchan_config -d ent20 ent3
 /usr/lib/methods/ethchan_config -a ent20 ent3
 /usr/lib/methods/ethchan_config -d ent20 ent4
@@ -113,23 +122,55 @@ ETHERCHANNEL_OTHER = """\
 # deleting ent3 fails (0950-021) and rmdev -Rl en20 crashes AIX 7.2 (APAR IJ06720).
 """
 
-# Reference section 4: chdef (IBM STEP 1), manage_disk_drivers, installp order, bosboot.
-SDDPCM_AIX71 = """\
+# IBM Support, "Migrate to AIXPCM using Manage_Disk_Drivers Command": defaults and switch before the reboot,
+# nothing removed; the uninstall is a separate block for after the reboot and the checks.
+SDDPCM_BEFORE_REBOOT = """\
+# Part 1 of 2, BEFORE the reboot. Nothing is removed here: SDDPCM stays installed, so this can be undone.
+# Check: the SDDPCM and host attachment filesets, which driver each disk family uses, the boot disk.
 lslpp -l | grep sddpcm
+lslpp -l | grep devices.fcp.disk.ibm.mpio
 manage_disk_drivers -l
+lsdev -Cc disk
+lspv | grep rootvg
+bootlist -m normal -o
+# AIXPCM defaults that SDDPCM used to provide; IBM sets them BEFORE rebooting into AIXPCM.
 chdef -a queue_depth=32 -c disk -s fcp -t mpioosdisk
 chdef -a reserve_policy=no_reserve -c disk -s fcp -t mpioosdisk
 chdef -a algorithm=shortest_queue -c PCM -s friend -t fcpother
+# Switch the IBMSVC family to AIXPCM at the next boot.
+# Rollback (while SDDPCM is installed): manage_disk_drivers -d IBMSVC -o NO_OVERRIDE, then reboot.
 manage_disk_drivers -d IBMSVC -o AIX_AAPCM
-# Remove SDDPCM first, then the host attachment (devices.sas.disk.ibm.mpio.rte too, if installed).
+bosboot -a
+# Now reboot the LPAR ("For the change to take effect the system must be rebooted"), then run part 2.
+# Do NOT remove SDDPCM before the reboot and the checks of part 2.
+"""
+
+# After the reboot: every check (driver, disks, paths) comes before the first installp -u, and the
+# DESTRUCTIVE line says that the rollback ends there.
+SDDPCM_AFTER_REBOOT_AIX71 = """\
+# Part 2 of 2, AFTER the reboot into AIXPCM. Check every disk and every path before removing anything.
+# IBMSVC must show AIX_AAPCM as its present driver.
+manage_disk_drivers -l
+# Every SVC disk, the boot disk included, must show as "MPIO Other FC SCSI Disk Drive".
+lsdev -Cc disk
+# Every disk must be listed with its paths, and every path Enabled.
+lsmpio
+lspath
+# If any disk is not on AIXPCM or a path is not Enabled: STOP, roll back (NO_OVERRIDE, reboot) and find out why.
+# DESTRUCTIVE: removes SDDPCM, then the host attachment (in this order). From here on there is no rollback:
+# NO_OVERRIDE needs SDDPCM installed. A host attachment left behind made mksysb/alt clones stop at LED 554.
 installp -ug devices.sddpcm.71.rte
 installp -ug devices.fcp.disk.ibm.mpio.rte
+# Remove devices.sas.disk.ibm.mpio.rte too if lslpp lists it (installp -ug devices.sas.disk.ibm.mpio.rte).
+lslpp -l | grep sddpcm
+lslpp -l | grep devices.fcp.disk.ibm.mpio
 bosboot -a
-# Now reboot: "For the change to take effect the system must be rebooted".
+# Both lslpp lines must print nothing. Reboot once more in the same window to prove the host boots without SDDPCM.
 """
 
 ROLLBACK = """\
-# Only while SDDPCM is still installed: NO_OVERRIDE hands the IBMSVC disks back to it.
+# Only while SDDPCM is still installed (this must list devices.sddpcm): NO_OVERRIDE hands the IBMSVC disks back to it.
+lslpp -l | grep sddpcm
 manage_disk_drivers -d IBMSVC -o NO_OVERRIDE
 # Now reboot.
 """
@@ -178,7 +219,8 @@ GOLDEN: list[tuple[str, dict[str, str], str]] = [
     ("sp-ldapurl-on", {"instance_dir": "/tsm/tsminst2", "ldap_url": "ldaps://ldap1.example.com:636/ou=tsm,dc=example,dc=com"},
      LDAPURL_ON_OTHER),
     ("aix-etherchannel-readd", {"etherchannel": "ent20", "first_adapter": "ent3", "second_adapter": "ent4"}, ETHERCHANNEL_OTHER),
-    ("aix-sddpcm-to-aixpcm", {"aix_level": "71"}, SDDPCM_AIX71),
+    ("aix-sddpcm-to-aixpcm", {}, SDDPCM_BEFORE_REBOOT),
+    ("aix-sddpcm-remove", {"aix_level": "71"}, SDDPCM_AFTER_REBOOT_AIX71),
     ("aix-aixpcm-rollback", {}, ROLLBACK),
     ("ubuntu-ip-alias", {"interface": "ens160", "alias_number": "1", "address": "10.1.1.20", "netmask": "255.255.254.0"}, ALIAS_OTHER),
 ]
@@ -254,3 +296,18 @@ def test_invalid_values_raise_with_every_message() -> None:
     assert error.value.errors["init_dir"].startswith('init_dir: "/etc/init d" contains a space')
     with pytest.raises(KeyError):
         render_text(SNIPPETS["sp-instance-unit"], {"instance": "x"})
+
+
+def test_sddpcm_order_reboot_and_checks_come_before_any_uninstall() -> None:
+    """Issue 12: nothing is uninstalled before the reboot; after it, every check precedes the first installp -u."""
+    before = render_text(SNIPPETS["aix-sddpcm-to-aixpcm"], {}).splitlines()
+    after = render_text(SNIPPETS["aix-sddpcm-remove"], {"aix_level": "72"}).splitlines()
+    assert not [line for line in before if line.startswith("installp")]
+    assert before.index("manage_disk_drivers -d IBMSVC -o AIX_AAPCM") > before.index(
+        "chdef -a algorithm=shortest_queue -c PCM -s friend -t fcpother")
+    assert "reboot" in before[-2].lower()
+    first_uninstall = after.index("installp -ug devices.sddpcm.72.rte")
+    for check in ("manage_disk_drivers -l", "lsdev -Cc disk", "lsmpio", "lspath"):
+        assert after.index(check) < first_uninstall, check
+    assert after.index("installp -ug devices.fcp.disk.ibm.mpio.rte") == first_uninstall + 1
+    assert "no rollback" in after[first_uninstall - 2] and after[first_uninstall - 2].startswith("# DESTRUCTIVE:")

@@ -29,7 +29,7 @@ SNIPPET_PAGES = {
         "sp-client-cert-trust-windows",
     ],
     "spectrum-protect/ldap-startup.html": ["sp-ldapurl-off", "sp-ldapurl-on"],
-    "aix-storage/sddpcm-to-aixpcm.html": ["aix-sddpcm-to-aixpcm", "aix-aixpcm-rollback"],
+    "aix-storage/sddpcm-to-aixpcm.html": ["aix-sddpcm-to-aixpcm", "aix-sddpcm-remove", "aix-aixpcm-rollback"],
     "aix-networking/etherchannel-crash.html": ["aix-etherchannel-readd"],
 }
 

@@ -1,4 +1,4 @@
-"""VIO planner: golden command lines checked by hand against aix-commands.md sections 2 and 3,
+"""VIO planner: golden command lines checked by hand against the HMC and VIOS man pages,
 the slot convention, max_virtual_slots, and every refusal with its message."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from calculators.vio import CALCULATOR
 from calculators.vio import model
 
-# Hand check of every golden line against ../shared/reference/aix-commands.md:
+# Hand check of every golden line against the HMC man pages (mksyscfg, lshwres, chsyscfg) and the VIOS command pages:
 # - virtual_eth_adapters entry: slot/is-IEEE/port-vlan-ID/[additional-vlan-IDs]/[trunk-priority]/is-required;
 #   IEEE 1 only where VLANs are tagged; trunk priority 1 on the first VIOS, 2 on the second, 0 = not a trunk.
 # - virtual_scsi_adapters entry: slot/client|server/remote-ID/remote-name/remote-slot/is-required.
@@ -19,8 +19,21 @@ from calculators.vio import model
 #   min units half the desired (0.3 → 0.15), max 1.0 per desired virtual processor (3 → 3.0).
 # - installios in the synopsis order -p -i -S -g -d -s -m -r, plus -n; mkvdev -sea … -attr ha_mode=auto
 #   ctl_chan=…; mktcpip -hostname -inetaddr -interface -start -netmask -gateway (synopsis order).
+# - no physical slots given: the slot listing comes before the VIO servers are made, and the step to
+#   assign adapters (chsyscfg … io_slots+=drc_index//1, a comment with a placeholder) right after.
+NO_SLOTS_LISTING = [
+    "# No physical slots given: list them, with their DRC index, location code and owner.",
+    "lshwres -r io --rsubtype slot -m power1 -F drc_index,drc_name,description,lpar_name",
+]
+NO_SLOTS_ASSIGN = [
+    "# BEFORE installing: give each VIO server its physical adapters (at least one FC and one Ethernet),",
+    "# or put their DRC indexes in 'Physical slots of the VIO servers' and create again. By hand, per slot:",
+    "# chsyscfg -r prof -m power1 -i 'name=default,lpar_name=vios1,io_slots+=<drc_index>//1'",
+    "# chsyscfg -r prof -m power1 -i 'name=default,lpar_name=vios2,io_slots+=<drc_index>//1'",
+]
 DEFAULT_COMMANDS = [
     "lssyscfg -r lpar -m power1 -F name,lpar_id,state",
+    *NO_SLOTS_LISTING,
     "mksyscfg -r lpar -m power1 -i 'name=vios1,profile_name=default,lpar_env=vioserver,lpar_id=1,"
     "min_mem=3072,desired_mem=6144,max_mem=12288,mem_mode=ded,proc_mode=shared,min_proc_units=0.15,"
     "desired_proc_units=0.3,max_proc_units=3.0,min_procs=1,desired_procs=3,max_procs=6,sharing_mode=uncap,"
@@ -37,6 +50,7 @@ DEFAULT_COMMANDS = [
     '"virtual_scsi_adapters=30/server/3/aix1/20/1,40/server/4/aix2/20/1",'
     '"virtual_fc_adapters=31/server/3/aix1/21//1,32/server/3/aix1/22//1,41/server/4/aix2/21//1,'
     '42/server/4/aix2/22//1",boot_mode=norm,auto_start=1\'',
+    *NO_SLOTS_ASSIGN,
     "lpar_netboot -M -n -t ent -A vios1 default power1",
     "lpar_netboot -M -n -t ent -A vios2 default power1",
     "# installios -p vios1 -i 192.0.2.11 -S 255.255.255.0 -g 192.0.2.1 -d /dev/cdrom -s power1 "
@@ -111,14 +125,15 @@ SINGLE_VALUES = {
     "client-names": "db01", "client-ids": "21", "fc-ports": "1", "vscsi": "no", "lacp": "no", "ent-ports": "ent2",
     "vlans": "100,200,300", "ip-vlans": "200", "ip-on": "sea", "client-vlans": "300", "vios-ips": "10.1.2.10",
     "netmask": "255.255.254.0", "gateway": "10.1.3.254", "vios-macs": "B83FD22B9A04",
-    "vios-image": "/extra/viosimages/dvdimage.v1.iso",
+    "vios-image": "/extra/viosimages/dvdimage.v1.iso", "vios-slots": "21010010,21010011",
 }
 SINGLE_COMMANDS = [
     "lssyscfg -r lpar -m Server-9009-42A-SN7800001 -F name,lpar_id,state",
     "mksyscfg -r lpar -m Server-9009-42A-SN7800001 -i 'name=vioA,profile_name=default,lpar_env=vioserver,"
     "lpar_id=10,min_mem=3072,desired_mem=6144,max_mem=12288,mem_mode=ded,proc_mode=shared,min_proc_units=0.15,"
     "desired_proc_units=0.3,max_proc_units=3.0,min_procs=1,desired_procs=3,max_procs=6,sharing_mode=uncap,"
-    'uncap_weight=255,max_virtual_slots=320,"virtual_eth_adapters=""2/1/100/200,300/1/1""",'
+    'uncap_weight=255,max_virtual_slots=320,"io_slots=21010010//1,21010011//1",'
+    '"virtual_eth_adapters=""2/1/100/200,300/1/1""",'
     "virtual_fc_adapters=211/server/21/db01/11//1,boot_mode=norm,auto_start=1'",
     "lpar_netboot -M -n -t ent -A vioA default Server-9009-42A-SN7800001",
     "installios -p vioA -i 10.1.2.10 -S 255.255.254.0 -g 10.1.3.254 -d /extra/viosimages/dvdimage.v1.iso "
@@ -153,12 +168,14 @@ PAIR_VALUES = {
     "vscsi": "yes,no,yes", "vlans": "10,20,30;40", "client-vlans": "20,40,10", "ip-vlans": "10",
     "vios-memory": "8 GiB", "vios-procs": "4", "vios-entitled": "1.25", "vios-min-entitled": "0.5",
     "ent-ports": "ent0,ent1,ent2,ent3", "physical-ents": "6", "fcs-ports": "fcs0,fcs1,fcs2,fcs3",
+    "vios-slots": "21010010 21010011 21010012; 21010020,21010021,21010022",
 }
 PAIR_VIOS1_CREATE = (
     "mksyscfg -r lpar -m power1 -i 'name=vios1,profile_name=default,lpar_env=vioserver,lpar_id=1,min_mem=4096,"
     "desired_mem=8192,max_mem=16384,mem_mode=ded,proc_mode=shared,min_proc_units=0.5,desired_proc_units=1.25,"
     "max_proc_units=4.0,min_procs=1,desired_procs=4,max_procs=8,sharing_mode=uncap,uncap_weight=255,"
-    'max_virtual_slots=230,"virtual_eth_adapters=""2/1/10/20,30/1/1"",3/0/40//1/1,4/0/4094//0/1,5/0/4093//0/1,'
+    'max_virtual_slots=230,"io_slots=21010010//1,21010011//1,21010012//1",'
+    '"virtual_eth_adapters=""2/1/10/20,30/1/1"",3/0/40//1/1,4/0/4094//0/1,5/0/4093//0/1,'
     '6/0/10//0/1","virtual_scsi_adapters=90/server/9/app3/10/1,120/server/12/app1/10/1",'
     '"virtual_fc_adapters=51/server/5/app2/11//1,52/server/5/app2/12//1,53/server/5/app2/13//1,'
     "91/server/9/app3/11//1,92/server/9/app3/12//1,93/server/9/app3/13//1,121/server/12/app1/11//1,"
@@ -389,16 +406,80 @@ def test_a_slot_used_twice_is_refused_with_its_partition() -> None:
 
 def test_warnings() -> None:
     warnings = evaluate({"vios": "1", "lacp": "no", "ent-ports": "ent0,ent1"}).display["warnings"]
-    assert [code for code, _ in warnings] == ["UNUSED_PORTS", "UNUSED_ADDRESSES", "NO_MAC"]
+    assert [code for code, _ in warnings] == ["UNUSED_PORTS", "NO_PHYSICAL_SLOTS", "UNUSED_ADDRESSES", "NO_MAC"]
     assert warnings[0][1] == "Physical Ethernet ports: ent1 not used (ports are taken in order, 1 needed)."
-    assert warnings[1][1] == "VIOS IP addresses: 192.0.2.12 not used (one address per VIO server)."
+    assert warnings[2][1] == "VIOS IP addresses: 192.0.2.12 not used (one address per VIO server)."
     many = evaluate({"vios": "1", "clients": "40", "fc-ports": "4", "fcs-ports": "fcs0,fcs1", "vios-ips": "192.0.2.11"})
     codes = [code for code, _ in many.display["warnings"]]
     assert codes.count("MANY_NPIV_PORTS") == 2
-    assert many.display["warnings"][0][1].startswith("vios1 fcs0: 80 client ports; many adapters allow 64")
+    assert many.display["warnings"][1][1].startswith("vios1 fcs0: 80 client ports; many adapters allow 64")
 
 
 def test_one_vios_has_no_control_channel_and_trunk_priority_one() -> None:
     result = evaluate({"vios": "1", "vios-ips": "192.0.2.11"}).result
-    assert '"virtual_eth_adapters=2/1/10/20/1/1,3/0/10//0/1"' in result["vios_create"][0]
+    assert '"virtual_eth_adapters=2/1/10/20/1/1,3/0/10//0/1"' in result["vios_create"][2]
     assert "mkvdev -sea ent6 -vadapter ent4 -default ent4 -defaultid 10" in result["vios1_network"]
+
+
+def test_io_slots_go_into_each_vios_profile_and_no_listing_step_is_left() -> None:
+    """Issue 12: given DRC indexes become io_slots=drc_index//1 (slot I/O pool empty, required) per VIO server."""
+    result = evaluate({"vios-slots": "21010010,21010011;2101001A , 21010021"})
+    assert result.ok, result.errors
+    create = result.result["vios_create"]
+    assert len(create) == 2 and all(line.startswith("mksyscfg -r lpar") for line in create)
+    assert ',"io_slots=21010010//1,21010011//1","virtual_eth_adapters=' in create[0]
+    assert ',"io_slots=2101001a//1,21010021//1","virtual_eth_adapters=' in create[1]
+    assert "io_slots" not in " ".join(result.result["client_create"])
+    assert "NO_PHYSICAL_SLOTS" not in [warning["code"] for warning in result.result["warnings"]]
+    single = evaluate({"vios": "1", "lacp": "no", "ent-ports": "ent0", "vios-ips": "192.0.2.11",
+                       "vios-slots": "21010010"})
+    assert ',io_slots=21010010//1,"virtual_eth_adapters=' in single.result["vios_create"][0]
+    assert "FEW_PHYSICAL_SLOTS" in [warning["code"] for warning in single.result["warnings"]]
+
+
+def test_without_slots_the_listing_comes_first_and_the_assign_step_before_install() -> None:
+    result = evaluate({})
+    create = result.result["vios_create"]
+    assert create[:2] == NO_SLOTS_LISTING and create[-4:] == NO_SLOTS_ASSIGN
+    commands = result.result["commands"]
+    assert commands.index(NO_SLOTS_ASSIGN[-1]) < commands.index("lpar_netboot -M -n -t ent -A vios1 default power1")
+
+
+@pytest.mark.parametrize(("slots", "key"), [
+    ("21010010;21010010", "DUPLICATE_SLOT"),
+    ("21010010,21010011", "COUNT_MISMATCH"),
+    ("U78C9.001", "BAD_DRC_INDEX"),
+    ("210100100", "BAD_DRC_INDEX"),
+    ("21010010;", "EMPTY_GROUP"),
+])
+def test_bad_slots_are_refused_on_the_field(slots: str, key: str) -> None:
+    result = evaluate({"vios-slots": slots})
+    assert not result.ok
+    assert list(result.errors) == ["vios-slots"]
+    assert "Physical slots of the VIO servers" in result.errors["vios-slots"]["message"]
+    if key != "BAD_DRC_INDEX" or slots.isalnum():
+        assert result.errors["vios-slots"].get("key", key) == key
+
+
+def test_memory_is_rounded_to_the_logical_memory_block_with_a_warning() -> None:
+    """Issue 12: 6000 MiB no longer gives desired_mem=6000,max_mem=12000; every value is on an LMB boundary."""
+    result = evaluate({"vios-memory": "6000 MiB", "client-memory": "5000 MiB"})
+    assert result.ok, result.errors
+    vios_line = result.result["vios_create"][2]
+    assert "min_mem=3072,desired_mem=6144,max_mem=12288," in vios_line
+    client_line = result.result["client_create"][0]
+    assert "min_mem=2560,desired_mem=5120,max_mem=10240," in client_line
+    rounded = [warning["text"] for warning in result.result["warnings"] if warning["code"] == "MEMORY_ROUNDED_TO_LMB"]
+    assert rounded == [
+        "VIOS desired memory: 6000 MB is not a multiple of the 256 MB logical memory block; rounded up to 6144 MB "
+        "(field vios_memory).",
+        "Client desired memory: 5000 MB is not a multiple of the 256 MB logical memory block; rounded up to 5120 MB "
+        "(field client_memory)."]
+    explicit = evaluate({"vios-memory": "6000 MiB", "vios-min-memory": "1000 MiB", "vios-max-memory": "9000 MiB",
+                         "lmb": "128"})
+    line = explicit.result["vios_create"][2]
+    assert "min_mem=896,desired_mem=6016,max_mem=9088," in line
+    for value in (896, 6016, 9088):
+        assert value % 128 == 0
+    small = evaluate({"vios-memory": "100 MiB", "vios-min-memory": "100 MiB", "vios-max-memory": "100 MiB"})
+    assert "min_mem=256,desired_mem=256,max_mem=256," in small.result["vios_create"][2]

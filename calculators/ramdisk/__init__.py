@@ -1,4 +1,4 @@
-"""The AIX RAM disk calculator: fields, outputs, presets from the reference, and the no-JS table."""
+"""The AIX RAM disk calculator: fields, outputs, presets from IBM's examples and a recorded run, and the no-JS table."""
 from __future__ import annotations
 
 from typing import Any
@@ -49,7 +49,8 @@ FIELDS = (
     NumberField(
         name="number", label="RAM disk number", default="0", minimum=0, maximum=63, integer=True,
         examples=("0",),
-        help="The number mkramdisk gives the new disk: 0 for the first one (0-63 from AIX 5.2 on).",
+        help="The number mkramdisk printed for the disk (0-63 from AIX 5.2 on); the removal commands use it. "
+             "The setup commands use the name mkramdisk prints.",
     ),
     QuantityField(
         name="memory", label="Machine memory", required=False,
@@ -77,7 +78,7 @@ PRESETS = (
            note="A pinned 2 GiB RAM disk with JFS2 and an inline log, mounted on /RAMDISK."),
     Preset(name="recorded-jfs2", label="Recorded JFS2 run (10,000,000 blocks)",
            values={"size": "10000000 blocks", "mount": "/ramdisk0"},
-           note="The real session in the reference: mkfs reported 9,958,328 blocks."),
+           note="A recorded real session: mkfs reported 9,958,328 blocks."),
     Preset(name="ibm-jfs", label="IBM's JFS example (40000 blocks)",
            values={"size": "40000 blocks", "fs": "jfs", "mount": "/ramdisk0"},
            note="IBM's documented JFS example: about 20 MB, mounted with -o nointegrity."),

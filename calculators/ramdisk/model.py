@@ -1,6 +1,7 @@
 """AIX RAM disk: the 512-byte block count, the memory it pins, JFS2 space, and the commands.
 
-Facts and command forms follow shared/reference/aix-commands.md section 1. The
+Facts and command forms follow IBM's "mkramdisk Command", "rmramdisk Command", "mkfs Command" and
+"udfcreate Command" pages and a recorded working run. The
 fields have already been parsed and range-checked (size in bytes, 1 block to
 16 TiB; number 0-63; mount a plain absolute path); this module applies the rules
 that join fields. It is compiled to JavaScript: keep to the subset described in
@@ -124,49 +125,69 @@ def ramdisk_name(number: int) -> str:
     return f"rramdisk{number}"
 
 
-def mkramdisk_command(blocks: int, unpinned: bool) -> str:
-    """mkramdisk with the exact block count (a bare number is 512-byte blocks); -u if unpinned."""
-    if unpinned:
-        return f"mkramdisk -u {blocks}"
-    return f"mkramdisk {blocks}"
+# The setup block keeps what mkramdisk prints (IBM: on success it writes the new device's name,
+# such as /dev/rramdisk0) and derives the block device from it, so mkfs never formats a RAM disk
+# number it merely assumed. ${RDEV#/dev/r} turns /dev/rramdisk0 into ramdisk0.
+DEVICE = '"$DEV"'
+MADE = 'RDEV=$(mkramdisk {size}) && echo "mkramdisk made $RDEV"'
+FROM_PRINTED = 'DEV=/dev/${RDEV#/dev/r}'
+DESTRUCTIVE_FORMAT = ("# DESTRUCTIVE: {tool} erases everything on $DEV, the RAM disk mkramdisk just made (never run it "
+                      "on another device); no undo.")
+DESTRUCTIVE_REMOVE = ("# DESTRUCTIVE: rmramdisk deletes the RAM disk and everything on it; no undo (to keep the "
+                      "contents, copy them out with dd first).")
 
 
-def make_filesystem_command(fs: str, number: int) -> str:
-    """The command that formats the RAM disk: mkfs for JFS2 (inline log) or JFS, udfcreate for UDF."""
-    device = block_device(number)
+def make_filesystem_command(fs: str) -> str:
+    """The command that formats the RAM disk just made: mkfs for JFS2 (inline log) or JFS, udfcreate for UDF; skipped unless $DEV is a block device."""
     if fs == "jfs2":
-        return f"mkfs -V jfs2 -o log=INLINE {device}"
+        return f"test -b {DEVICE} && mkfs -V jfs2 -o log=INLINE {DEVICE}"
     if fs == "jfs":
-        return f"mkfs -V jfs {device}"
-    return f"udfcreate -d {device} -f 3"
+        return f"test -b {DEVICE} && mkfs -V jfs {DEVICE}"
+    return f"test -b {DEVICE} && udfcreate -d {DEVICE} -f 3"
 
 
-def mount_command(fs: str, number: int, mount: str) -> str:
+def mount_command(fs: str, mount: str) -> str:
     """The mount command: JFS2 with its inline log, JFS without logging (nointegrity), or UDF."""
-    device = block_device(number)
     if fs == "jfs2":
-        return f"mount -V jfs2 -o log={device} {device} {mount}"
+        return f"mount -V jfs2 -o log={DEVICE} {DEVICE} {mount}"
     if fs == "jfs":
-        return f"mount -V jfs -o nointegrity {device} {mount}"
-    return f"mount -V udfs {device} {mount}"
+        return f"mount -V jfs -o nointegrity {DEVICE} {mount}"
+    return f"mount -V udfs {DEVICE} {mount}"
 
 
-def setup_commands(blocks: int, unpinned: bool, fs: str, number: int, mount: str) -> list:
-    """Commands that create, format and mount the RAM disk, in the order to run them."""
-    commands = [mkramdisk_command(blocks, unpinned)]
+def setup_commands(blocks: int, unpinned: bool, fs: str, mount: str) -> list:
+    """Commands that create, format and mount the RAM disk, in the order to run them, with the check before mkfs."""
+    size = f"{blocks:d}"
+    if unpinned:
+        size = f"-u {blocks:d}"
+    commands = ["# Check: the RAM disks that exist already (mkramdisk takes the next free number).",
+                "ls -l /dev/*ramdisk*",
+                MADE.replace("{size}", size)]
     if fs == "raw":
         return commands
-    commands.append(make_filesystem_command(fs, number))
-    commands.append(f"mkdir {mount}")
-    commands.append(mount_command(fs, number, mount))
+    tool = "mkfs"
+    if fs == "udfs":
+        tool = "udfcreate"
+    commands.append("# The block device of the RAM disk mkramdisk printed (/dev/rramdiskN -> /dev/ramdiskN).")
+    commands.append(FROM_PRINTED)
+    commands.append(DESTRUCTIVE_FORMAT.replace("{tool}", tool))
+    commands.append(make_filesystem_command(fs))
+    commands.append(f"mkdir -p {mount}")
+    commands.append(mount_command(fs, mount))
     return commands
 
 
 def teardown_commands(fs: str, number: int, mount: str) -> list:
-    """Commands that unmount and remove the RAM disk (its contents are lost)."""
+    """Commands that unmount and remove RAM disk N, with the check first (its contents are lost)."""
     commands = []
     if fs != "raw":
+        commands.append(f"# Check: {mount} must be mounted from {block_device(number)}.")
+        commands.append(f"mount | grep {block_device(number)}")
         commands.append(f"umount {mount}")
+    else:
+        commands.append(f"# Check: {block_device(number)} must be the RAM disk you mean to remove.")
+        commands.append(f"ls -l {block_device(number)}")
+    commands.append(DESTRUCTIVE_REMOVE)
     commands.append(f"rmramdisk {ramdisk_name(number)}")
     return commands
 
@@ -277,9 +298,10 @@ def notes(blocks: int, fs: str, number: int) -> list:
     texts = [f"A reboot removes every RAM disk and everything on it. To keep the contents, "
              f"unmount it and copy the device out with dd before the reboot, for example "
              f"dd if=/dev/{ramdisk_name(number)} of=/backup/ramdisk{number}.img bs=1024k.",
-             f"mkramdisk picks the next free number and prints the name it made (for example "
-             f"/dev/rramdisk0). These commands assume {ramdisk_name(number)}; if it prints "
-             f"another number, use that one."]
+             "mkramdisk picks the next free number and prints the name it made (for example "
+             "/dev/rramdisk0). The setup commands keep that name in RDEV and format only its block "
+             f"device; the removal commands use the number given here ({ramdisk_name(number)}), so set "
+             "it to the number mkramdisk printed."]
     suffix = suffix_form(blocks)
     if suffix != "":
         texts.append(f"mkramdisk {suffix} should make the same size if M and G are binary "
@@ -295,7 +317,7 @@ def notes(blocks: int, fs: str, number: int) -> list:
                      "metadata. It lands within 0.013 % of the two measured runs (10,000,000 and "
                      "23,000,000 blocks); below 256 MiB the log rounds to 0 MiB here, and the real "
                      "figure there was not measured.")
-        texts.append(f"mount uses log={block_device(number)} as in a recorded working run; other "
+        texts.append("mount uses log= the RAM disk's own block device, as in a recorded working run; other "
                      "sources use log=INLINE or log=NULL.")
     if fs == "raw":
         texts.append(f"A raw RAM disk has no filesystem: use the character device "
@@ -361,7 +383,7 @@ def compute(size: float, unpinned: bool, fs: str, mount: str, number: int, memor
         "suffix_text": suffix_text(blocks),
         "pinned_text": pinned_text(blocks, unpinned),
         "usable_text": usable_text(blocks, fs),
-        "commands": setup_commands(blocks, unpinned, fs, number, mount),
+        "commands": setup_commands(blocks, unpinned, fs, mount),
         "teardown": teardown_commands(fs, number, mount),
         "warnings": warnings,
         "notes": notes(blocks, fs, number),

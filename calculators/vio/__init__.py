@@ -101,6 +101,10 @@ FIELDS = (
     NumberField(name="vios_weight", label="VIOS uncapped weight", default="255", group=VIOS_PROFILE, integer=True,
                 minimum=1, maximum=255,
                 help="0-255 on the HMC (default 128); 255 gives the VIO servers first claim on spare cycles."),
+    ChoiceField(name="lmb", label="Logical memory block (MB)", default="256", group=SYSTEM,
+                choices=(("16", "16 MB"), ("32", "32 MB"), ("64", "64 MB"), ("128", "128 MB"), ("256", "256 MB")),
+                help="The managed system's memory region size: the HMC assigns memory in these steps. Every memory "
+                     "value is rounded to it (desired and maximum up, minimum down), with a warning."),
     _memory("vios_min_memory", "VIOS minimum memory", None, "Blank: half the desired, rounded down to 256 MB.",
             VIOS_LIMITS),
     _memory("vios_max_memory", "VIOS maximum memory", None, "Blank: twice the desired.", VIOS_LIMITS),
@@ -155,6 +159,13 @@ FIELDS = (
                 integer=True, minimum=1, maximum=64,
                 help="How many physical ent devices each VIO server has; virtual ones are assumed to be numbered "
                      "after them."),
+    TextField(name="vios_slots", label="Physical slots of the VIO servers", required=False, group=PORTS,
+              pattern="[0-9A-Fa-f ,;]*", max_length=400,
+              hint="DRC indexes (hexadecimal, as lshwres -r io --rsubtype slot lists them), VIO servers separated by "
+                   "';', such as 21010010,21010011;21010020,21010021",
+              help="The physical adapters (at least one FC and one Ethernet) each VIO server owns; they go into "
+                   "io_slots= of its profile. Blank: the commands list the slots and say to assign them before "
+                   "installing."),
     _devices("fcs_ports", "Physical FC ports", "fcs", "fcs0,fcs1",
              "NPIV ports, used round-robin in slot order; the second VIO server starts one port later, so a "
              "client with one port per VIO server reaches both fabrics."),

@@ -1,6 +1,7 @@
 """VIO server sizing and the virtual-adapter slot plan, with the HMC and VIOS commands that build it.
 
-Command forms follow ../shared/reference/aix-commands.md sections 2 (HMC) and 3 (VIOS). This
+Command forms follow IBM's HMC man pages (mksyscfg, chsyscfg, lshwres, installios, chnportlogin) and
+the VIOS command pages (mkvdev, mktcpip, vfcmap, lsmap). This
 module is compiled to JavaScript: keep to the subset described in docs-dev/calculators.md.
 
 Slot convention (one rule for every partition; the last digit matches on both sides):
@@ -252,6 +253,21 @@ def units_hundredths(field: str, label: str, units: float) -> int:
     return nearest
 
 
+def lmb_rounded(field: str, label: str, value: int, lmb: int, upward: bool, warnings: list) -> int:
+    """A memory value on a logical-memory-block boundary (the HMC assigns memory in LMB steps), with a warning when it moved."""
+    if value % lmb == 0:
+        return value
+    rounded = (value // lmb) * lmb
+    direction = "down"
+    if upward or rounded < lmb:
+        rounded = rounded + lmb
+        direction = "up"
+    warnings.append(warning("MEMORY_ROUNDED_TO_LMB",
+                            f"{label}: {value:d} MB is not a multiple of the {lmb:d} MB logical memory block; "
+                            f"rounded {direction} to {rounded:d} MB (field {field})."))
+    return rounded
+
+
 def derived_min_memory(desired_mb: int) -> int:
     """Our minimum memory: half the desired, rounded down to 256 MB (at least 256 MB or the desired)."""
     minimum = (desired_mb // 512) * 256
@@ -270,18 +286,25 @@ def derived_min_units(desired_units: int, min_procs: int) -> int:
 
 def profile_sizing(prefix: str, label: str, memory: float, procs: int, entitled: float, weight: int,
                    min_memory: float | None, max_memory: float | None, min_procs: int | None,
-                   max_procs: int | None, min_entitled: float | None, max_entitled: float | None) -> dict:
-    """Min/desired/max memory (MB), virtual processors and entitlement (hundredths) of one kind of partition."""
-    desired_mem = memory_mb(f"{prefix}_memory", f"{label} memory", memory)
+                   max_procs: int | None, min_entitled: float | None, max_entitled: float | None, lmb: int) -> dict:
+    """Min/desired/max memory (MB, on LMB boundaries), virtual processors and entitlement (hundredths) of one kind of partition."""
+    lmb_warnings = []
+    desired_mem = lmb_rounded(f"{prefix}_memory", f"{label} desired memory",
+                              memory_mb(f"{prefix}_memory", f"{label} memory", memory), lmb, True, lmb_warnings)
     desired_units = units_hundredths(f"{prefix}_entitled", f"{label} entitled capacity", entitled)
     sizing = {"min_mem": derived_min_memory(desired_mem), "desired_mem": desired_mem, "max_mem": desired_mem * 2,
               "min_procs": 1, "desired_procs": procs, "max_procs": procs * 2,
               "min_units": 0, "desired_units": desired_units, "max_units": HUNDREDTHS_PER_PROC * procs,
               "weight": weight}
     if min_memory is not None:
-        sizing["min_mem"] = memory_mb(f"{prefix}_min_memory", f"{label} minimum memory", min_memory)
+        sizing["min_mem"] = lmb_rounded(f"{prefix}_min_memory", f"{label} minimum memory",
+                                        memory_mb(f"{prefix}_min_memory", f"{label} minimum memory", min_memory),
+                                        lmb, False, lmb_warnings)
     if max_memory is not None:
-        sizing["max_mem"] = memory_mb(f"{prefix}_max_memory", f"{label} maximum memory", max_memory)
+        sizing["max_mem"] = lmb_rounded(f"{prefix}_max_memory", f"{label} maximum memory",
+                                        memory_mb(f"{prefix}_max_memory", f"{label} maximum memory", max_memory),
+                                        lmb, True, lmb_warnings)
+    sizing["lmb_warnings"] = lmb_warnings
     if min_procs is not None:
         sizing["min_procs"] = min_procs
     if max_procs is not None:
@@ -841,8 +864,8 @@ def adapter_attributes(partition: dict) -> list:
     return attributes
 
 
-def mksyscfg_command(system: str, profile: str, partition: dict, sizing: dict) -> str:
-    """mksyscfg -r lpar for one partition: shared uncapped processors, dedicated memory in MB, every adapter."""
+def mksyscfg_command(system: str, profile: str, partition: dict, sizing: dict, io_slots: list) -> str:
+    """mksyscfg -r lpar for one partition: shared uncapped processors, dedicated memory in MB, physical slots, every adapter."""
     environment = "aixlinux"
     boot_mode = "sms"
     auto_start = "0"
@@ -860,6 +883,11 @@ def mksyscfg_command(system: str, profile: str, partition: dict, sizing: dict) -
                   f"min_procs={sizing['min_procs']:d}", f"desired_procs={sizing['desired_procs']:d}",
                   f"max_procs={sizing['max_procs']:d}", "sharing_mode=uncap", f"uncap_weight={sizing['weight']:d}",
                   f"max_virtual_slots={max_virtual_slots(partition)}"]
+    if len(io_slots) > 0:
+        entries = []
+        for drc_index in io_slots:
+            entries.append(f"{drc_index:s}//1")
+        attributes.append(adapter_attribute("io_slots", entries))
     attributes.extend(adapter_attributes(partition))
     attributes.append(f"boot_mode={boot_mode}")
     attributes.append(f"auto_start={auto_start}")
@@ -875,9 +903,24 @@ def check_commands(plan: dict) -> list:
 
 def vios_create_commands(plan: dict, partitions: dict) -> list:
     """HMC: one mksyscfg per VIO server."""
+    system = plan["system"]
     commands = []
+    if len(plan["vios_slots"]) == 0:
+        commands.append("# No physical slots given: list them, with their DRC index, location code and owner.")
+        commands.append(f"lshwres -r io --rsubtype slot -m {system:s} -F drc_index,drc_name,description,lpar_name")
     for vios in partitions["vios"]:
-        commands.append(mksyscfg_command(plan["system"], plan["profile"], vios, plan["vios_sizing"]))
+        io_slots = []
+        if len(plan["vios_slots"]) > 0:
+            io_slots = plan["vios_slots"][vios["index"]]
+        commands.append(mksyscfg_command(system, plan["profile"], vios, plan["vios_sizing"], io_slots))
+    if len(plan["vios_slots"]) == 0:
+        commands.append("# BEFORE installing: give each VIO server its physical adapters (at least one FC and one "
+                        "Ethernet),")
+        commands.append("# or put their DRC indexes in 'Physical slots of the VIO servers' and create again. "
+                        "By hand, per slot:")
+        for vios in partitions["vios"]:
+            commands.append(f"# chsyscfg -r prof -m {system:s} -i 'name={plan['profile']:s},lpar_name="
+                            f"{vios['name']:s},io_slots+=<drc_index>//1'")
     return commands
 
 
@@ -903,7 +946,7 @@ def client_create_commands(plan: dict, partitions: dict) -> list:
     """HMC: one mksyscfg per client."""
     commands = []
     for client in partitions["clients"]:
-        commands.append(mksyscfg_command(plan["system"], plan["profile"], client, plan["client_sizing"]))
+        commands.append(mksyscfg_command(plan["system"], plan["profile"], client, plan["client_sizing"], []))
     return commands
 
 
@@ -1050,25 +1093,29 @@ def compute(system: str, vios: int, vios_names: list | None, vios_ids: list | No
             vlans: str, ip_vlans: list, ip_on: str, lacp: bool, ctl_vlan: int, ent_ports: list,
             physical_ents: int, fcs_ports: list, vios_ips: list, netmask: str, gateway: str,
             vios_macs: list | None, vios_image: str, profile: str, media: str, iso: str,
-            repo_size: float) -> dict:
+            repo_size: float, lmb: str, vios_slots: str | None) -> dict:
     """Every output of the VIO planner (memory in MiB, repository size in GiB, lists already split)."""
     names = vios_names_of(vios, vios_names)
     ids = vios_ids_of(vios, vios_ids)
     guests = client_names_of(clients, client_names)
     guest_ids = client_ids_of(clients, client_ids, ids)
     check_unique(names + guests, ids + guest_ids, vios)
+    lmb_mb = whole_number(lmb)
     vios_sizing = profile_sizing("vios", "VIOS", vios_memory, vios_procs, vios_entitled, vios_weight,
                                  vios_min_memory, vios_max_memory, vios_min_procs, vios_max_procs,
-                                 vios_min_entitled, vios_max_entitled)
+                                 vios_min_entitled, vios_max_entitled, lmb_mb)
     client_sizing = profile_sizing("client", "Client", client_memory, client_procs, client_entitled, client_weight,
-                                   None, None, None, None, None, None)
+                                   None, None, None, None, None, None, lmb_mb)
+    slots = parse_slots(vios_slots, vios)
     per_client_vlans = per_client("client_vlans", "Client VLANs", client_vlans, clients, "10 or 10,20,10")
     per_client_vscsi = []
     for answer in per_client("vscsi", "Virtual SCSI", vscsi, clients, "yes or yes,no,yes"):
         per_client_vscsi.append(lower_ascii(answer) == "yes")
     networks = parse_networks(vlans)
     check_networks(networks, ip_vlans, ip_on, ctl_vlan, vios, per_client_vlans)
-    warnings = check_ports(networks, lacp, ent_ports, physical_ents)
+    warnings = vios_sizing["lmb_warnings"] + client_sizing["lmb_warnings"]
+    warnings.extend(check_ports(networks, lacp, ent_ports, physical_ents))
+    warnings.extend(slot_warnings(names, slots))
     addresses = check_addresses(names, vios_ips, netmask, gateway)
     if len(vios_ips) > vios:
         warnings.append(warning("UNUSED_ADDRESSES",
@@ -1085,7 +1132,8 @@ def compute(system: str, vios: int, vios_names: list | None, vios_ids: list | No
             "fc_ports": fc_ports, "networks": networks, "ip_vlans": ip_vlans, "ip_on": ip_on, "ctl_vlan": ctl_vlan,
             "lacp": lacp, "physical_ents": physical_ents, "ent_ports": ent_ports, "fcs_ports": fcs_ports,
             "vios_ips": addresses, "netmask": netmask, "gateway": gateway,
-            "vios_macs": boot_macs(names, vios_macs), "vios_sizing": vios_sizing, "client_sizing": client_sizing}
+            "vios_macs": boot_macs(names, vios_macs), "vios_sizing": vios_sizing, "client_sizing": client_sizing,
+            "vios_slots": slots}
     partitions = build_partitions(plan)
     everyone = partitions["vios"] + partitions["clients"]
     check_slots(everyone)
@@ -1156,4 +1204,66 @@ def check_ports(networks: list, lacp: bool, ent_ports: list, physical_ents: int)
         warnings.append(warning("UNUSED_PORTS",
                                 f"Physical Ethernet ports: {', '.join(ent_ports[needed:])} not used (ports are taken in "
                                 f"order, {needed:d} needed)."))
+    return warnings
+
+
+def parse_slots(text: str | None, vios_count: int) -> list:
+    """Physical slots per VIO server from 'A,B;C,D' (DRC indexes, ';' between VIO servers); empty when none are given."""
+    if text is None:
+        return []
+    groups = []
+    seen = []
+    for group_text in text.split(";"):
+        group = []
+        for item in group_text.replace(",", " ").split():
+            drc_index = lower_ascii(item)
+            if len(drc_index) > 8 or not all_hex(drc_index):
+                refuse("vios_slots", "BAD_DRC_INDEX",
+                       f"Physical slots of the VIO servers: '{item:s}' is not a DRC index; give the hexadecimal "
+                       f"drc_index that lshwres -r io --rsubtype slot lists (such as 21010010), VIO servers separated "
+                       f"by ';'.")
+            if drc_index in seen:
+                refuse("vios_slots", "DUPLICATE_SLOT",
+                       f"Physical slots of the VIO servers: {drc_index:s} is given twice; a physical slot belongs to "
+                       f"one partition only.")
+            seen.append(drc_index)
+            group.append(drc_index)
+        groups.append(group)
+    if len(seen) == 0:
+        return []
+    if len(groups) != vios_count:
+        refuse("vios_slots", "COUNT_MISMATCH",
+               f"Physical slots of the VIO servers: {count_text(len(groups), 'group', 'groups')} given for "
+               f"{count_text(vios_count, 'VIO server', 'VIO servers')}; give one group per VIO server, separated by "
+               f"';' (such as 21010010,21010011;21010020,21010021).")
+    for index in range(len(groups)):
+        if len(groups[index]) == 0:
+            refuse("vios_slots", "EMPTY_GROUP",
+                   f"Physical slots of the VIO servers: VIO server {index + 1} has no slot; every VIO server needs its "
+                   f"own physical adapters.")
+    return groups
+
+
+def all_hex(text: str) -> bool:
+    """True when every character is a lowercase hexadecimal digit."""
+    for character in text:
+        if index_in(HEX_DIGITS, character) < 0:
+            return False
+    return True
+
+
+def slot_warnings(names: list, slots: list) -> list:
+    """Warn when no physical slots are given, or a VIO server has fewer than two (one storage, one network)."""
+    if len(slots) == 0:
+        return [warning("NO_PHYSICAL_SLOTS",
+                        "Physical slots of the VIO servers: none given, so the VIO server profiles have no physical "
+                        "adapters. Assign each one at least one FC and one Ethernet adapter before installing (the "
+                        "commands list the slots and show how).")]
+    warnings = []
+    for index in range(len(slots)):
+        if len(slots[index]) < 2:
+            warnings.append(warning("FEW_PHYSICAL_SLOTS",
+                                    f"Physical slots of the VIO servers: {names[index]:s} has one slot; a VIO server "
+                                    f"needs at least one storage and one network adapter (unless that one adapter "
+                                    f"does both)."))
     return warnings

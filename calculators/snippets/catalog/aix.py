@@ -1,6 +1,9 @@
 """AIX snippets: the EtherChannel re-add order (APAR IJ06720) and the SDDPCM → AIXPCM switch.
 
-Command lines are the notes' (EtherChannel) and reference/aix-commands.md sections 4 and 7.
+Command lines are the notes' (EtherChannel) and the team's checked command facts; the public sources
+are IBM's "ethchan_config Command" page and IBM Support's "Migrate to AIXPCM using
+Manage_Disk_Drivers Command" and "How To Migrate SDDPCM to AIXPCM". Destructive lines carry a
+``# DESTRUCTIVE:`` comment line right above them (tests/test_destructive_marks.py checks it).
 """
 from __future__ import annotations
 
@@ -19,11 +22,14 @@ ETHERCHANNEL_READD = Snippet(
     ),
     derived=(Derived("interface", "etherchannel", "ent", "en", "IP interface"),),
     distinct=(("etherchannel", "first_adapter", "second_adapter"),),
-    sources="notes (the working sequence, the crashing one); reference section 7 (ethchan_config syntax)",
+    sources="notes (the working sequence, the crashing one); IBM 'ethchan_config Command' (syntax)",
     template="""\
 # EtherChannel @@etherchannel@@ with adapter_names=@@first_adapter@@,@@second_adapter@@ and IP interface @@interface@@.
+# Check first: adapter_names must list @@first_adapter@@ first.
+lsattr -El @@etherchannel@@ -a adapter_names
 # Remove and re-add the FIRST adapter (@@first_adapter@@) before anything else.
-# rmdev -Rl @@interface@@ takes the IP interface down: run this from a console, not over @@interface@@.
+# DESTRUCTIVE: rmdev -Rl @@interface@@ takes the IP interface down (run this from a console, not over @@interface@@);
+# in the wrong order it crashed AIX 7.2. Rollback: mkdev -l @@interface@@ (the last line) configures it again.
 /usr/lib/methods/ethchan_config -d @@etherchannel@@ @@first_adapter@@
 /usr/lib/methods/ethchan_config -a @@etherchannel@@ @@first_adapter@@
 /usr/lib/methods/ethchan_config -d @@etherchannel@@ @@second_adapter@@
@@ -37,37 +43,83 @@ ETHERCHANNEL_READD = Snippet(
     caveats=(
         Caveat(
             "unconfirmed",
-            "APAR IJ06720 and message 0950-021 are as the notes have them; the reference could not "
-            "find either in IBM's public material.",
+            "APAR IJ06720 and message 0950-021 are as the notes have them; neither could be found in "
+            "IBM's public material.",
         ),
     ),
 )
 
 SDDPCM_TO_AIXPCM = Snippet(
     name="aix-sddpcm-to-aixpcm",
-    summary="switch IBMSVC disks from SDDPCM to AIXPCM and remove SDDPCM, then the host attachment",
+    summary="part 1, before the reboot: check, set the AIXPCM defaults, switch IBMSVC disks to AIXPCM (nothing is removed)",
     language="bash",
     checker="shell",
-    variables=(Variable("aix_level", SDDPCM_AIX_LEVEL, "72", "AIX level in the SDDPCM fileset name"),),
-    sources="reference section 4 (chdef, manage_disk_drivers, installp order, bosboot); notes (remove the host attachment too)",
+    sources="IBM Support 'Migrate to AIXPCM using Manage_Disk_Drivers Command' (STEP 1 chdef before the reboot; "
+            "manage_disk_drivers; reboot required); 'manage_disk_drivers Command'",
     template="""\
+# Part 1 of 2, BEFORE the reboot. Nothing is removed here: SDDPCM stays installed, so this can be undone.
+# Check: the SDDPCM and host attachment filesets, which driver each disk family uses, the boot disk.
 lslpp -l | grep sddpcm
+lslpp -l | grep devices.fcp.disk.ibm.mpio
 manage_disk_drivers -l
+lsdev -Cc disk
+lspv | grep rootvg
+bootlist -m normal -o
+# AIXPCM defaults that SDDPCM used to provide; IBM sets them BEFORE rebooting into AIXPCM.
 chdef -a queue_depth=32 -c disk -s fcp -t mpioosdisk
 chdef -a reserve_policy=no_reserve -c disk -s fcp -t mpioosdisk
 chdef -a algorithm=shortest_queue -c PCM -s friend -t fcpother
+# Switch the IBMSVC family to AIXPCM at the next boot.
+# Rollback (while SDDPCM is installed): manage_disk_drivers -d IBMSVC -o NO_OVERRIDE, then reboot.
 manage_disk_drivers -d IBMSVC -o AIX_AAPCM
-# Remove SDDPCM first, then the host attachment (devices.sas.disk.ibm.mpio.rte too, if installed).
-installp -ug devices.sddpcm.@@aix_level@@.rte
-installp -ug devices.fcp.disk.ibm.mpio.rte
 bosboot -a
-# Now reboot: "For the change to take effect the system must be rebooted".
+# Now reboot the LPAR ("For the change to take effect the system must be rebooted"), then run part 2.
+# Do NOT remove SDDPCM before the reboot and the checks of part 2.
 """,
     caveats=(
         Caveat(
             "reconstructed",
-            "The notes give no commands; every line is the reference's (section 4). The reference "
-            "names no reboot command: reboot the LPAR the way your site does.",
+            "The notes give no commands. The order (defaults and switch, reboot, check every disk, only then "
+            "remove SDDPCM and the host attachment) is IBM Support's \"Migrate to AIXPCM using "
+            "Manage_Disk_Drivers Command\"; lspv, bootlist and lsdev are ordinary AIX checks. No reboot "
+            "command is printed: reboot the LPAR the way your site does.",
+        ),
+    ),
+)
+
+SDDPCM_REMOVE = Snippet(
+    name="aix-sddpcm-remove",
+    summary="part 2, after the reboot into AIXPCM: check every disk and path, then remove SDDPCM and the host attachment",
+    language="bash",
+    checker="shell",
+    variables=(Variable("aix_level", SDDPCM_AIX_LEVEL, "72", "AIX level in the SDDPCM fileset name"),),
+    sources="IBM Support 'Migrate to AIXPCM using Manage_Disk_Drivers Command'; 'How To Migrate SDDPCM to AIXPCM'; "
+            "notes (remove the host attachment too)",
+    template="""\
+# Part 2 of 2, AFTER the reboot into AIXPCM. Check every disk and every path before removing anything.
+# IBMSVC must show AIX_AAPCM as its present driver.
+manage_disk_drivers -l
+# Every SVC disk, the boot disk included, must show as "MPIO Other FC SCSI Disk Drive".
+lsdev -Cc disk
+# Every disk must be listed with its paths, and every path Enabled.
+lsmpio
+lspath
+# If any disk is not on AIXPCM or a path is not Enabled: STOP, roll back (NO_OVERRIDE, reboot) and find out why.
+# DESTRUCTIVE: removes SDDPCM, then the host attachment (in this order). From here on there is no rollback:
+# NO_OVERRIDE needs SDDPCM installed. A host attachment left behind made mksysb/alt clones stop at LED 554.
+installp -ug devices.sddpcm.@@aix_level@@.rte
+installp -ug devices.fcp.disk.ibm.mpio.rte
+# Remove devices.sas.disk.ibm.mpio.rte too if lslpp lists it (installp -ug devices.sas.disk.ibm.mpio.rte).
+lslpp -l | grep sddpcm
+lslpp -l | grep devices.fcp.disk.ibm.mpio
+bosboot -a
+# Both lslpp lines must print nothing. Reboot once more in the same window to prove the host boots without SDDPCM.
+""",
+    caveats=(
+        Caveat(
+            "unconfirmed",
+            "Whether IBM asks for a second reboot after the uninstall could not be confirmed; rebooting once "
+            "more in the same window shows any boot problem now rather than at the next mksysb restore.",
         ),
     ),
 )
@@ -77,12 +129,13 @@ AIXPCM_ROLLBACK = Snippet(
     summary="go back from AIXPCM to SDDPCM (only while SDDPCM is still installed)",
     language="bash",
     checker="shell",
-    sources="reference section 4 (NO_OVERRIDE lets an installed SDDPCM take over)",
+    sources="'manage_disk_drivers Command' (NO_OVERRIDE lets an installed SDDPCM take over)",
     template="""\
-# Only while SDDPCM is still installed: NO_OVERRIDE hands the IBMSVC disks back to it.
+# Only while SDDPCM is still installed (this must list devices.sddpcm): NO_OVERRIDE hands the IBMSVC disks back to it.
+lslpp -l | grep sddpcm
 manage_disk_drivers -d IBMSVC -o NO_OVERRIDE
 # Now reboot.
 """,
 )
 
-SNIPPETS = (ETHERCHANNEL_READD, SDDPCM_TO_AIXPCM, AIXPCM_ROLLBACK)
+SNIPPETS = (ETHERCHANNEL_READD, SDDPCM_TO_AIXPCM, SDDPCM_REMOVE, AIXPCM_ROLLBACK)

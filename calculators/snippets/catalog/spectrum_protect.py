@@ -172,6 +172,10 @@ CLIENT_STORE_RESET = Snippet(
     variables=(CLIENT_DIR,),
     sources="notes (remove the store; dsmcert.* clobbered the program); reference section 5 (store file names)",
     template="""\
+# Check first: what the store holds (dsmcert -list) and which files are there.
+@@client_dir@@/dsmcert -list
+ls -l @@client_dir@@/dsmcert.*
+# DESTRUCTIVE: deletes the client's certificate store; no undo (dsmcert -add makes a new store, step 7).
 # Delete the store files by name: the notes' dsmcert.* also clobbered the dsmcert program.
 rm -f @@client_dir@@/dsmcert.kdb
 rm -f @@client_dir@@/dsmcert.sth
@@ -189,6 +193,9 @@ CLIENT_STORE_RESET_WINDOWS = Snippet(
     variables=(WINDOWS_CLIENT_DIR,),
     sources="notes (Windows client folder; dsmcert.* clobbered dsmcert.exe); reference section 5 (store file names)",
     template="""\
+rem Check first: which store files are there.
+dir "@@windows_client_dir@@\\dsmcert.*"
+rem DESTRUCTIVE: deletes the client's certificate store; no undo (dsmcert -add makes a new store, step 7).
 rem Delete the store files by name: dsmcert.* also matches dsmcert.exe.
 del "@@windows_client_dir@@\\dsmcert.kdb"
 del "@@windows_client_dir@@\\dsmcert.sth"
