@@ -996,7 +996,7 @@ def vios_network_notes(plan: dict, vios: dict) -> list:
         for index in range(1, len(devices["ip_interfaces"])):
             extra.append(f"en{devices['ip_interfaces'][index]:d} (VLAN {plan['ip_vlans'][index]:d})")
         notes.append(f"{vios['name']:s}: give {', '.join(extra)} their addresses by hand; no command is generated "
-                     f"for a second address (our reference has none checked).")
+                     f"for a second address (none is checked here).")
     return notes
 
 
@@ -1067,7 +1067,7 @@ def fc_warnings(partitions: dict, fcs_ports: list) -> list:
             if count > NPIV_PORTS_WARNING:
                 warnings.append(warning("MANY_NPIV_PORTS",
                                         f"{vios['name']:s} {port:s}: {count} client ports; many adapters allow "
-                                        f"{NPIV_PORTS_WARNING} (not confirmed in our reference). Check the aports "
+                                        f"{NPIV_PORTS_WARNING} (not confirmed in IBM's pages we checked). Check the aports "
                                         f"column of lsnports, or list more fcs ports."))
     return warnings
 

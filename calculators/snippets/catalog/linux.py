@@ -29,9 +29,9 @@ iface @@interface@@:@@alias_number@@ inet static
             "The notes only say that the old server's address was added as an alias in "
             "/etc/network/interfaces on Ubuntu 16 LTS; the stanza itself was not kept. The four lines "
             "above are Debian ifupdown's standard alias syntax (auto eth0:0, iface eth0:0 inet static, "
-            "address, netmask), which the project's command reference does not cover. Check them "
+            "address, netmask), from man interfaces, not from IBM's pages. Check them "
             "against man interfaces on your system before use.",
-            title="Reconstructed — not from the reference",
+            title="Reconstructed — Debian ifupdown syntax",
         ),
     ),
 )

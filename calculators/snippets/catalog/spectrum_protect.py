@@ -1,7 +1,7 @@
 """Spectrum Protect snippets: systemd units, certificate trust, session security, LDAPURL.
 
-Every command line is from the field notes or reference/aix-commands.md (sections 5 and 6);
-the caveats say which parts were reconstructed and which the reference could not confirm.
+Every command line is from the field notes or the team's checked command facts (IBM Documentation
+pages named in the caveats); the caveats say which parts were reconstructed and what is unconfirmed.
 """
 from __future__ import annotations
 
@@ -50,7 +50,8 @@ systemctl start db2fmcd.service
         Caveat(
             "reconstructed",
             "The notes kept only the file name and the systemctl lines. The unit body is the one "
-            "db2fmcu -u -p writes (reference, section 6); Description=DB2V115 is version-specific free text.",
+            "db2fmcu -u -p writes (IBM technote 'How to automatically restart DB2 instances via the DB2 fault "
+            "monitor'); Description=DB2V115 is version-specific free text.",
         ),
     ),
 )
@@ -89,17 +90,17 @@ systemctl start @@owner@@.service
         Caveat(
             "reconstructed",
             "The notes kept the cp -p line, the three Exec lines and the systemctl lines; the rest is "
-            "the reference's suggested unit (section 6).",
+            "a unit built on IBM's dsmserv.rc steps (\"Server startup script: dsmserv.rc\") and man systemd.service.",
         ),
         Caveat(
             "unconfirmed",
-            "The ExecReload= line is the notes' own; the reference's suggested unit has none and does "
+            "The ExecReload= line is the notes' own; the unit we started from has none, and IBM's pages do "
             "not confirm that dsmserv.rc (the instance script) implements reload. Check the script; if "
             "it has no reload, remove the ExecReload= line.",
         ),
         Caveat(
             "unconfirmed",
-            "PIDFile= is not verified: the reference could not confirm that dsmserv.rc writes that "
+            "PIDFile= is not verified: IBM's pages do not confirm that dsmserv.rc writes that "
             "pidfile. If it does not, remove PIDFile= and add RemainAfterExit=yes and GuessMainPID=no.",
         ),
         Caveat(
@@ -140,12 +141,12 @@ systemctl start dsmcad.service
             "reconstructed",
             "The notes kept the ln -s line, the three Exec lines and the systemctl lines. Type=forking, "
             "GuessMainPID=no, After=network.target and WantedBy=multi-user.target come from a community "
-            "dsmcad unit (reference, section 6); the Description is free text.",
+            "dsmcad unit; the Description is free text.",
         ),
         Caveat(
             "unconfirmed",
-            "The ExecReload= line is the notes' own; the reference gives none for dsmcad and does not "
-            "confirm that rc.dsmcad implements reload. Check the script; if it has no reload, remove "
+            "The ExecReload= line is the notes' own; no source we checked gives one for dsmcad or "
+            "confirms that rc.dsmcad implements reload. Check the script; if it has no reload, remove "
             "the ExecReload= line.",
         ),
     ),
@@ -206,10 +207,11 @@ del "@@windows_client_dir@@\\dsmcert.crl"
     caveats=(
         Caveat(
             "reconstructed",
-            "The reference has no Windows commands: the del lines are ordinary cmd syntax, not from the "
-            "reference. The folder is the notes' Windows client folder; the five file names are the "
-            "store files of reference section 5.",
-            title="Reconstructed — not from the reference",
+            "The del and dir lines are ordinary cmd syntax, not from IBM's pages. The folder is the notes' "
+            "Windows client folder; the five file names are the store files IBM Documentation names "
+            "(\"Configuring without automatic certificate distribution\") plus the two that cleanup "
+            "scripts also remove.",
+            title="Reconstructed — ordinary cmd syntax",
         ),
     ),
 )
@@ -228,7 +230,7 @@ UPDATE NODE @@node_name@@ SESSIONSECURITY=TRANSITIONAL
         Caveat(
             "reconstructed",
             "The notes lost this command. TRANSITIONAL is the less strict SESSIONSECURITY value "
-            "(reference, section 5); UPDATE ADMIN and UPDATE SERVER take the same parameter. Which of "
+            "(IBM Documentation, UPDATE NODE); UPDATE ADMIN and UPDATE SERVER take the same parameter. Which of "
             "them the author ran is not known.",
         ),
     ),
@@ -248,8 +250,8 @@ CLIENT_TRUST = Snippet(
     caveats=(
         Caveat(
             "reconstructed",
-            "The notes' 'swap keys on client' command was lost; this is the reference's dsmcert -add "
-            "(section 5). Copy cert256.arm from the server's instance directory first.",
+            "The notes' 'swap keys on client' command was lost; this is dsmcert -add as IBM Documentation "
+            "gives it (\"Configuring without automatic certificate distribution\"). Copy cert256.arm from the server's instance directory first.",
         ),
     ),
 )
@@ -268,7 +270,7 @@ CLIENT_TRUST_WINDOWS = Snippet(
     caveats=(
         Caveat(
             "unconfirmed",
-            "The reference gives dsmcert's options for the Linux and AIX program; dsmcert.exe taking "
+            "IBM Documentation gives dsmcert's options for the Linux and AIX program; dsmcert.exe taking "
             "the same options is assumed.",
         ),
     ),
@@ -291,14 +293,14 @@ test -s @@instance_dir@@/dsmserv.opt.ldapurl && grep -v -i '^[[:space:]]*LDAPURL
         Caveat(
             "reconstructed",
             "The notes only say: remove LDAPURL from dsmserv.opt. The test, cp -p and grep -v lines are "
-            "ordinary shell, not from the reference: they keep the file as dsmserv.opt.ldapurl and write "
+            "ordinary shell, not from IBM's pages: they keep the file as dsmserv.opt.ldapurl and write "
             "dsmserv.opt again without the LDAPURL line(s). In an editor it is the same: copy the file, "
             "then delete every line that starts with LDAPURL.",
-            title="Reconstructed — not from the reference",
+            title="Reconstructed — ordinary shell",
         ),
         Caveat(
             "unconfirmed",
-            "Commenting the line out instead of deleting it is an alternative only: the reference does "
+            "Commenting the line out instead of deleting it is an alternative only: IBM's LDAPURL page does "
             "not state dsmserv.opt's comment character (a leading * is assumed). Deleting the line, as "
             "the notes say, needs none.",
         ),
@@ -322,10 +324,10 @@ grep -i '^[[:space:]]*LDAPURL' @@instance_dir@@/dsmserv.opt
     caveats=(
         Caveat(
             "reconstructed",
-            "The mv and grep lines are ordinary shell, not from the reference; the LDAPURL line's form is "
-            "the reference's (section 5). Moving the copy back also undoes any other change made to "
+            "The mv and grep lines are ordinary shell, not from IBM's pages; the LDAPURL line's form is "
+            "IBM Documentation's (the LDAPURL server option). Moving the copy back also undoes any other change made to "
             "dsmserv.opt since the workaround: if there was one, add the LDAPURL line by hand instead.",
-            title="Reconstructed — not from the reference",
+            title="Reconstructed — ordinary shell",
         ),
     ),
 )
