@@ -483,6 +483,25 @@ def test_systemd_unit_is_printed(full_pages: list[str]) -> None:
     assert "[Unit]" in lines and "[Service]" in lines and "[Install]" in lines
 
 
+
+def test_destructive_marks_are_printed(body_pages: list[str]) -> None:
+    """Issue 12: the DESTRUCTIVE comment lines of snippets, calculators and pages are in the PDF too."""
+    text = compact(" ".join(body_pages))
+    assert text.count("DESTRUCTIVE:") >= 12, text.count("DESTRUCTIVE:")
+    for line in ("# DESTRUCTIVE: removes SDDPCM, then the host attachment. After this there is no rollback:",
+                 "# DESTRUCTIVE: mkfs erases all on $DEV (the RAM disk just made); no undo.",
+                 "/* DESTRUCTIVE: removes the server definition DT; no undo.",
+                 "rem DESTRUCTIVE: deletes the certificate store; no undo"):
+        assert compact(line) in text, line
+
+
+def test_pdf_cites_no_unpublished_file(full_pages: list[str]) -> None:
+    """Issue 12: the PDF cites what a reader can open, never the team's internal notes."""
+    text = normalise(" ".join(full_pages))
+    for name in ("aix-commands", "tire-model", "reference/", "reference section", "the reference's"):
+        assert name not in text, name
+
+
 # -- failing clearly -------------------------------------------------------------------------------
 
 

@@ -44,11 +44,9 @@ def codes(result: dict) -> list[str]:
 CHECK = ["# Check: the RAM disks that exist already (mkramdisk takes the next free number).", "ls -l /dev/*ramdisk*"]
 DERIVE = ["# The block device of the RAM disk mkramdisk printed (/dev/rramdiskN -> /dev/ramdiskN).",
           "DEV=/dev/${RDEV#/dev/r}"]
-MKFS_MARK = ("# DESTRUCTIVE: mkfs erases everything on $DEV, the RAM disk mkramdisk just made (never run it on "
-             "another device); no undo.")
-UDF_MARK = MKFS_MARK.replace("mkfs erases", "udfcreate erases")
-REMOVE_MARK = ("# DESTRUCTIVE: rmramdisk deletes the RAM disk and everything on it; no undo (to keep the contents, "
-               "copy them out with dd first).")
+MKFS_MARK = "# DESTRUCTIVE: mkfs erases all on $DEV (the RAM disk just made); no undo."
+UDF_MARK = "# DESTRUCTIVE: udfcreate erases all on $DEV (the RAM disk just made); no undo."
+REMOVE_MARK = "# DESTRUCTIVE: rmramdisk deletes the disk and its data; no undo (dd it out first)."
 GOLDEN = [
     pytest.param(
         {},  # the defaults: 2 GiB = 2 * 2**30 / 512 = 4,194,304 blocks, JFS2, /RAMDISK, disk 0

@@ -74,7 +74,7 @@ CLIENT_RESET_AIX = """\
 # Check first: what the store holds (dsmcert -list) and which files are there.
 /usr/tivoli/tsm/client/ba/bin64/dsmcert -list
 ls -l /usr/tivoli/tsm/client/ba/bin64/dsmcert.*
-# DESTRUCTIVE: deletes the client's certificate store; no undo (dsmcert -add makes a new store, step 7).
+# DESTRUCTIVE: deletes the certificate store; no undo (dsmcert -add makes a new one, step 7).
 # Delete the store files by name: the notes' dsmcert.* also clobbered the dsmcert program.
 rm -f /usr/tivoli/tsm/client/ba/bin64/dsmcert.kdb
 rm -f /usr/tivoli/tsm/client/ba/bin64/dsmcert.sth
@@ -85,7 +85,7 @@ rm -f /usr/tivoli/tsm/client/ba/bin64/dsmcert.crl
 
 CLIENT_RESET_WINDOWS = r"""rem Check first: which store files are there.
 dir "C:\Program Files\Tivoli\TSM\baclient\dsmcert.*"
-rem DESTRUCTIVE: deletes the client's certificate store; no undo (dsmcert -add makes a new store, step 7).
+rem DESTRUCTIVE: deletes the certificate store; no undo (dsmcert -add makes a new one, step 7).
 rem Delete the store files by name: dsmcert.* also matches dsmcert.exe.
 del "C:\Program Files\Tivoli\TSM\baclient\dsmcert.kdb"
 del "C:\Program Files\Tivoli\TSM\baclient\dsmcert.sth"
@@ -109,8 +109,8 @@ ETHERCHANNEL_OTHER = """\
 # Check first: adapter_names must list ent3 first.
 lsattr -El ent20 -a adapter_names
 # Remove and re-add the FIRST adapter (ent3) before anything else.
-# DESTRUCTIVE: rmdev -Rl en20 takes the IP interface down (run this from a console, not over en20);
-# in the wrong order it crashed AIX 7.2. Rollback: mkdev -l en20 (the last line) configures it again.
+# DESTRUCTIVE: rmdev -Rl en20 takes the IP interface down: run this from a console.
+# In the wrong order it crashed AIX 7.2. Rollback: mkdev -l en20 (the last line).
 /usr/lib/methods/ethchan_config -d ent20 ent3
 /usr/lib/methods/ethchan_config -a ent20 ent3
 /usr/lib/methods/ethchan_config -d ent20 ent4
@@ -125,7 +125,7 @@ lsattr -El ent20 -a adapter_names
 # IBM Support, "Migrate to AIXPCM using Manage_Disk_Drivers Command": defaults and switch before the reboot,
 # nothing removed; the uninstall is a separate block for after the reboot and the checks.
 SDDPCM_BEFORE_REBOOT = """\
-# Part 1 of 2, BEFORE the reboot. Nothing is removed here: SDDPCM stays installed, so this can be undone.
+# Part 1 of 2, BEFORE the reboot. Nothing is removed: SDDPCM stays installed; all can be undone.
 # Check: the SDDPCM and host attachment filesets, which driver each disk family uses, the boot disk.
 lslpp -l | grep sddpcm
 lslpp -l | grep devices.fcp.disk.ibm.mpio
@@ -141,14 +141,14 @@ chdef -a algorithm=shortest_queue -c PCM -s friend -t fcpother
 # Rollback (while SDDPCM is installed): manage_disk_drivers -d IBMSVC -o NO_OVERRIDE, then reboot.
 manage_disk_drivers -d IBMSVC -o AIX_AAPCM
 bosboot -a
-# Now reboot the LPAR ("For the change to take effect the system must be rebooted"), then run part 2.
+# Now reboot the LPAR (manage_disk_drivers asks for it), then run part 2.
 # Do NOT remove SDDPCM before the reboot and the checks of part 2.
 """
 
 # After the reboot: every check (driver, disks, paths) comes before the first installp -u, and the
 # DESTRUCTIVE line says that the rollback ends there.
 SDDPCM_AFTER_REBOOT_AIX71 = """\
-# Part 2 of 2, AFTER the reboot into AIXPCM. Check every disk and every path before removing anything.
+# Part 2 of 2, AFTER the reboot into AIXPCM. Check every disk and path before removing anything.
 # IBMSVC must show AIX_AAPCM as its present driver.
 manage_disk_drivers -l
 # Every SVC disk, the boot disk included, must show as "MPIO Other FC SCSI Disk Drive".
@@ -156,20 +156,21 @@ lsdev -Cc disk
 # Every disk must be listed with its paths, and every path Enabled.
 lsmpio
 lspath
-# If any disk is not on AIXPCM or a path is not Enabled: STOP, roll back (NO_OVERRIDE, reboot) and find out why.
-# DESTRUCTIVE: removes SDDPCM, then the host attachment (in this order). From here on there is no rollback:
-# NO_OVERRIDE needs SDDPCM installed. A host attachment left behind made mksysb/alt clones stop at LED 554.
+# A disk not on AIXPCM or a path not Enabled: STOP and roll back (NO_OVERRIDE, reboot).
+# DESTRUCTIVE: removes SDDPCM, then the host attachment. After this there is no rollback:
+# NO_OVERRIDE needs SDDPCM installed. A host attachment left behind gave LED 554 on clones.
 installp -ug devices.sddpcm.71.rte
 installp -ug devices.fcp.disk.ibm.mpio.rte
-# Remove devices.sas.disk.ibm.mpio.rte too if lslpp lists it (installp -ug devices.sas.disk.ibm.mpio.rte).
+# If lslpp lists devices.sas.disk.ibm.mpio.rte, remove it too with installp -ug.
 lslpp -l | grep sddpcm
 lslpp -l | grep devices.fcp.disk.ibm.mpio
 bosboot -a
-# Both lslpp lines must print nothing. Reboot once more in the same window to prove the host boots without SDDPCM.
+# Both lslpp lines must print nothing. Reboot once more now to prove it boots without SDDPCM.
 """
 
 ROLLBACK = """\
-# Only while SDDPCM is still installed (this must list devices.sddpcm): NO_OVERRIDE hands the IBMSVC disks back to it.
+# Only while SDDPCM is still installed (the lslpp line must list devices.sddpcm):
+# NO_OVERRIDE hands the IBMSVC disks back to it.
 lslpp -l | grep sddpcm
 manage_disk_drivers -d IBMSVC -o NO_OVERRIDE
 # Now reboot.
@@ -310,4 +311,4 @@ def test_sddpcm_order_reboot_and_checks_come_before_any_uninstall() -> None:
     for check in ("manage_disk_drivers -l", "lsdev -Cc disk", "lsmpio", "lspath"):
         assert after.index(check) < first_uninstall, check
     assert after.index("installp -ug devices.fcp.disk.ibm.mpio.rte") == first_uninstall + 1
-    assert "no rollback" in after[first_uninstall - 2] and after[first_uninstall - 2].startswith("# DESTRUCTIVE:")
+    assert "no rollback" in after[first_uninstall - 2].lower() and after[first_uninstall - 2].startswith("# DESTRUCTIVE:")

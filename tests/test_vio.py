@@ -483,3 +483,13 @@ def test_memory_is_rounded_to_the_logical_memory_block_with_a_warning() -> None:
         assert value % 128 == 0
     small = evaluate({"vios-memory": "100 MiB", "vios-min-memory": "100 MiB", "vios-max-memory": "100 MiB"})
     assert "min_mem=256,desired_mem=256,max_mem=256," in small.result["vios_create"][2]
+
+
+@pytest.mark.parametrize("hostile", ["0," * 200, ";" * 400, "a" * 400, "21010010 " * 44, "1;" * 200, "f" * 100000])
+def test_hostile_slot_lists_are_refused_or_planned_quickly(hostile: str) -> None:
+    """Long or odd slot lists never crash and stay fast (the field caps the text at 400 characters)."""
+    import time
+    started = time.perf_counter()
+    result = evaluate({"vios-slots": hostile})
+    assert time.perf_counter() - started < 2.0
+    assert result.ok or list(result.errors) == ["vios-slots"]

@@ -131,10 +131,8 @@ def ramdisk_name(number: int) -> str:
 DEVICE = '"$DEV"'
 MADE = 'RDEV=$(mkramdisk {size}) && echo "mkramdisk made $RDEV"'
 FROM_PRINTED = 'DEV=/dev/${RDEV#/dev/r}'
-DESTRUCTIVE_FORMAT = ("# DESTRUCTIVE: {tool} erases everything on $DEV, the RAM disk mkramdisk just made (never run it "
-                      "on another device); no undo.")
-DESTRUCTIVE_REMOVE = ("# DESTRUCTIVE: rmramdisk deletes the RAM disk and everything on it; no undo (to keep the "
-                      "contents, copy them out with dd first).")
+DESTRUCTIVE_FORMAT = "# DESTRUCTIVE: {tool} erases all on $DEV (the RAM disk just made); no undo."
+DESTRUCTIVE_REMOVE = "# DESTRUCTIVE: rmramdisk deletes the disk and its data; no undo (dd it out first)."
 
 
 def make_filesystem_command(fs: str) -> str:

@@ -28,8 +28,8 @@ ETHERCHANNEL_READD = Snippet(
 # Check first: adapter_names must list @@first_adapter@@ first.
 lsattr -El @@etherchannel@@ -a adapter_names
 # Remove and re-add the FIRST adapter (@@first_adapter@@) before anything else.
-# DESTRUCTIVE: rmdev -Rl @@interface@@ takes the IP interface down (run this from a console, not over @@interface@@);
-# in the wrong order it crashed AIX 7.2. Rollback: mkdev -l @@interface@@ (the last line) configures it again.
+# DESTRUCTIVE: rmdev -Rl @@interface@@ takes the IP interface down: run this from a console.
+# In the wrong order it crashed AIX 7.2. Rollback: mkdev -l @@interface@@ (the last line).
 /usr/lib/methods/ethchan_config -d @@etherchannel@@ @@first_adapter@@
 /usr/lib/methods/ethchan_config -a @@etherchannel@@ @@first_adapter@@
 /usr/lib/methods/ethchan_config -d @@etherchannel@@ @@second_adapter@@
@@ -57,7 +57,7 @@ SDDPCM_TO_AIXPCM = Snippet(
     sources="IBM Support 'Migrate to AIXPCM using Manage_Disk_Drivers Command' (STEP 1 chdef before the reboot; "
             "manage_disk_drivers; reboot required); 'manage_disk_drivers Command'",
     template="""\
-# Part 1 of 2, BEFORE the reboot. Nothing is removed here: SDDPCM stays installed, so this can be undone.
+# Part 1 of 2, BEFORE the reboot. Nothing is removed: SDDPCM stays installed; all can be undone.
 # Check: the SDDPCM and host attachment filesets, which driver each disk family uses, the boot disk.
 lslpp -l | grep sddpcm
 lslpp -l | grep devices.fcp.disk.ibm.mpio
@@ -73,7 +73,7 @@ chdef -a algorithm=shortest_queue -c PCM -s friend -t fcpother
 # Rollback (while SDDPCM is installed): manage_disk_drivers -d IBMSVC -o NO_OVERRIDE, then reboot.
 manage_disk_drivers -d IBMSVC -o AIX_AAPCM
 bosboot -a
-# Now reboot the LPAR ("For the change to take effect the system must be rebooted"), then run part 2.
+# Now reboot the LPAR (manage_disk_drivers asks for it), then run part 2.
 # Do NOT remove SDDPCM before the reboot and the checks of part 2.
 """,
     caveats=(
@@ -96,7 +96,7 @@ SDDPCM_REMOVE = Snippet(
     sources="IBM Support 'Migrate to AIXPCM using Manage_Disk_Drivers Command'; 'How To Migrate SDDPCM to AIXPCM'; "
             "notes (remove the host attachment too)",
     template="""\
-# Part 2 of 2, AFTER the reboot into AIXPCM. Check every disk and every path before removing anything.
+# Part 2 of 2, AFTER the reboot into AIXPCM. Check every disk and path before removing anything.
 # IBMSVC must show AIX_AAPCM as its present driver.
 manage_disk_drivers -l
 # Every SVC disk, the boot disk included, must show as "MPIO Other FC SCSI Disk Drive".
@@ -104,16 +104,16 @@ lsdev -Cc disk
 # Every disk must be listed with its paths, and every path Enabled.
 lsmpio
 lspath
-# If any disk is not on AIXPCM or a path is not Enabled: STOP, roll back (NO_OVERRIDE, reboot) and find out why.
-# DESTRUCTIVE: removes SDDPCM, then the host attachment (in this order). From here on there is no rollback:
-# NO_OVERRIDE needs SDDPCM installed. A host attachment left behind made mksysb/alt clones stop at LED 554.
+# A disk not on AIXPCM or a path not Enabled: STOP and roll back (NO_OVERRIDE, reboot).
+# DESTRUCTIVE: removes SDDPCM, then the host attachment. After this there is no rollback:
+# NO_OVERRIDE needs SDDPCM installed. A host attachment left behind gave LED 554 on clones.
 installp -ug devices.sddpcm.@@aix_level@@.rte
 installp -ug devices.fcp.disk.ibm.mpio.rte
-# Remove devices.sas.disk.ibm.mpio.rte too if lslpp lists it (installp -ug devices.sas.disk.ibm.mpio.rte).
+# If lslpp lists devices.sas.disk.ibm.mpio.rte, remove it too with installp -ug.
 lslpp -l | grep sddpcm
 lslpp -l | grep devices.fcp.disk.ibm.mpio
 bosboot -a
-# Both lslpp lines must print nothing. Reboot once more in the same window to prove the host boots without SDDPCM.
+# Both lslpp lines must print nothing. Reboot once more now to prove it boots without SDDPCM.
 """,
     caveats=(
         Caveat(
@@ -131,7 +131,8 @@ AIXPCM_ROLLBACK = Snippet(
     checker="shell",
     sources="'manage_disk_drivers Command' (NO_OVERRIDE lets an installed SDDPCM take over)",
     template="""\
-# Only while SDDPCM is still installed (this must list devices.sddpcm): NO_OVERRIDE hands the IBMSVC disks back to it.
+# Only while SDDPCM is still installed (the lslpp line must list devices.sddpcm):
+# NO_OVERRIDE hands the IBMSVC disks back to it.
 lslpp -l | grep sddpcm
 manage_disk_drivers -d IBMSVC -o NO_OVERRIDE
 # Now reboot.

@@ -176,7 +176,7 @@ CLIENT_STORE_RESET = Snippet(
 # Check first: what the store holds (dsmcert -list) and which files are there.
 @@client_dir@@/dsmcert -list
 ls -l @@client_dir@@/dsmcert.*
-# DESTRUCTIVE: deletes the client's certificate store; no undo (dsmcert -add makes a new store, step 7).
+# DESTRUCTIVE: deletes the certificate store; no undo (dsmcert -add makes a new one, step 7).
 # Delete the store files by name: the notes' dsmcert.* also clobbered the dsmcert program.
 rm -f @@client_dir@@/dsmcert.kdb
 rm -f @@client_dir@@/dsmcert.sth
@@ -196,7 +196,7 @@ CLIENT_STORE_RESET_WINDOWS = Snippet(
     template="""\
 rem Check first: which store files are there.
 dir "@@windows_client_dir@@\\dsmcert.*"
-rem DESTRUCTIVE: deletes the client's certificate store; no undo (dsmcert -add makes a new store, step 7).
+rem DESTRUCTIVE: deletes the certificate store; no undo (dsmcert -add makes a new one, step 7).
 rem Delete the store files by name: dsmcert.* also matches dsmcert.exe.
 del "@@windows_client_dir@@\\dsmcert.kdb"
 del "@@windows_client_dir@@\\dsmcert.sth"
