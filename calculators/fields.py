@@ -42,6 +42,16 @@ class DeclarationError(ValueError):
     """A calculator's declaration is wrong; the message starts with the declaring file:line."""
 
 
+SHOWN_TEXT_LIMIT = 60
+# Template parameters that quote what the reader typed; runtime.js cuts the same ones.
+QUOTED_PARAMS = ("text", "unit")
+
+
+def shown_text(text: str) -> str:
+    """Typed text as an error quotes it: at most 60 characters and '…', so a 100 KB paste gives a one-line message."""
+    return text if len(text) <= SHOWN_TEXT_LIMIT else text[:SHOWN_TEXT_LIMIT] + "\u2026"
+
+
 def strip_blank(text: str) -> str:
     """Strip the blanks both runtimes agree on (space, tab, CR, LF, no-break space)."""
     return text.strip(BLANK)
@@ -204,8 +214,9 @@ class Field:
         return None
 
     def error(self, key: str, **params: str) -> FieldError:
-        """Build this field's error from the shared template."""
-        return FieldError(key, messages.fill(key, {"label": self.label, **params}), self.name)
+        """Build this field's error from the shared template (the typed text quoted at most 60 characters long)."""
+        shown = {name: shown_text(value) if name in QUOTED_PARAMS else value for name, value in params.items()}
+        return FieldError(key, messages.fill(key, {"label": self.label, **shown}), self.name)
 
     def parse(self, raw: str | None) -> Any:
         """Turn typed text into the field's value (or its default, or None when optional and blank)."""

@@ -55,9 +55,13 @@ return D.templates[key].replace(/\{([a-z_]+)\}/g, function (_, name) { return ha
 }
 // "label" is a template parameter here: the bracket keeps its name through the minifier's spec-key renaming
 // a field's label is read from the form html.py rendered (label for="kb-CALC-KEY"), not shipped twice
+// typed text is quoted at most 60 characters (code points, as in Python) and "…": a 100 KB paste gives a short message
+function cut(s) { var c = Array.from(s); return c.length > 60 ? c.slice(0, 60).join("") + "\u2026" : s; }
 function fieldError(f, key, params) {
 if (f.label == null) f.label = document.querySelector('label[for="kb-' + f.calc + "-" + f.key + '"]').textContent;
 params["label"] = f.label;
+if (typeof params["text"] === "string") params["text"] = cut(params["text"]);
+if (typeof params["unit"] === "string") params["unit"] = cut(params["unit"]);
 return new CalcError(key, fill(key, params), f.name);
 }
 function parseField(f, raw) {

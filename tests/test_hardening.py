@@ -104,6 +104,15 @@ def test_every_field_answers_100_kb_of_hostile_text_within_a_second(name: str, i
         assert elapsed < 1.0, f"{name}.{item.key}: {label} took {elapsed:.2f} s"
 
 
+@pytest.mark.parametrize(("name", "item"), ALL_FIELDS, ids=FIELD_IDS)
+def test_error_messages_quote_at_most_60_characters_of_what_was_typed(name: str, item: Field) -> None:
+    for text in HOSTILE.values():
+        try:
+            item.parse(text)
+        except FieldError as error:
+            assert len(error.message) < 400, error.message[:500]
+
+
 def test_list_duplicate_check_is_linear() -> None:
     names = next(item for name, item in ALL_FIELDS if isinstance(item, ListField) and isinstance(item.item, TextField) and item.unique)
     text = ",".join(f"lpar{index}" for index in range(150_000))
