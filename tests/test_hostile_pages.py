@@ -146,6 +146,16 @@ def test_long_integers_match_python_in_the_browser(page: Any, hostile_site: Path
     assert ok["errors"] == {}
 
 
+def test_paths_and_ldap_ports_are_judged_alike_in_the_browser(page: Any, hostile_site: Path) -> None:
+    open_hostile(page, hostile_site)
+    values = [("posix_path", value) for value in ("/a/../../etc", "/a/./b", "/..", "/a/..b", "/.profile", "/opt/x", "/a/.")]
+    values += [("ldap_url", value) for value in ("ldap://h:99999", "ldap://h:65535", "ldap://h:65536", "ldap://h:0", "ldaps://h:636/dc=x")]
+    in_browser = page.evaluate("cases => cases.map(([kind, value]) => window.kbSnippets.checkValue(kind, 'field', value))", [list(v) for v in values])
+    in_python = [check_value(KINDS[kind], "field", value) or "" for kind, value in values]
+    assert in_browser == in_python
+    assert [message == "" for message in in_python] == [False, False, False, True, True, True, False, False, True, False, False, True]
+
+
 def test_100_kb_texts_give_the_same_short_messages_as_python(page: Any, hostile_site: Path) -> None:
     open_hostile(page, hostile_site)
     for name in CALCULATORS:
