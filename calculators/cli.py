@@ -13,8 +13,15 @@ from typing import Any, TextIO
 from .calculator import GENERAL, Calculator
 from .fields import BooleanField, ChoiceField, Field
 from .registry import all_calculators
+from .terminal import guard_pipe, one_line
 
 USAGE = "usage: python -m calculators NAME [--field value ...] [--preset NAME] [--json]  (python -m calculators NAME --help)"
+EXAMPLES = (
+    'python -m calculators tire --weight "300 lb" --rear 60 --width "28 mm"',
+    'python -m calculators ramdisk --size "2 GiB" --fs jfs2 --mount /RAMDISK --json',
+    "python -m calculators vio --preset single --clients 3",
+    "python -m calculators vio --help",
+)
 
 
 class UsageError(Exception):
@@ -23,7 +30,8 @@ class UsageError(Exception):
 
 def overview() -> str:
     """What `python -m calculators --help` prints: every calculator with its fields."""
-    lines = [USAGE, "", "Calculators:"]
+    lines = [USAGE, "", "Examples:", *(f"  {example}" for example in EXAMPLES), "",
+             "Command snippets have their own command line: python -m calculators.snippets --help", "", "Calculators:"]
     for calculator in all_calculators().values():
         lines.append(f"  {calculator.name:<10} {calculator.title}: {calculator.summary}")
         for item in calculator.fields:
@@ -120,6 +128,17 @@ def readable(calculator: Calculator, display: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def whole_numbers(value: Any) -> Any:
+    """The --json value with whole floats as integers (2147483648, not 2147483648.0), the same in every calculator."""
+    if isinstance(value, float) and value.is_integer() and abs(value) <= 2**53:
+        return int(value)
+    if isinstance(value, dict):
+        return {key: whole_numbers(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [whole_numbers(item) for item in value]
+    return value
+
+
 def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     """Run the command line; returns the exit status."""
     arguments = list(argv)
@@ -129,7 +148,7 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     name = arguments.pop(0)
     calculators = all_calculators()
     if name not in calculators:
-        print(f"unknown calculator '{name}' (accepted: {', '.join(sorted(calculators))})", file=err)
+        print(one_line(f"unknown calculator '{name}' (accepted: {', '.join(sorted(calculators))})"), file=err)
         return 2
     calculator = calculators[name]
     if "--help" in arguments or "-h" in arguments:
@@ -138,16 +157,16 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     try:
         inputs, as_json = parse_arguments(calculator, arguments)
     except UsageError as error:
-        print(str(error), file=err)
+        print(one_line(str(error)), file=err)
         return 2
     evaluation = calculator.evaluate(inputs)
     if not evaluation.ok:
         order = [item.key for item in calculator.fields] + [GENERAL]
         first = min(evaluation.errors, key=lambda key: order.index(key) if key in order else len(order))
-        print(evaluation.errors[first]["message"], file=err)
+        print(one_line(evaluation.errors[first]["message"]), file=err)
         return 2
     if as_json:
-        print(json.dumps(calculator.json_result(evaluation), indent=2, ensure_ascii=False), file=out)
+        print(json.dumps(whole_numbers(calculator.json_result(evaluation)), indent=2, ensure_ascii=False), file=out)
     else:
         print(readable(calculator, evaluation.display), file=out)
     return 0
@@ -155,4 +174,4 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point for `python -m calculators`."""
-    return run(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr)
+    return guard_pipe(lambda: run(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr))

@@ -42,6 +42,16 @@ class DeclarationError(ValueError):
     """A calculator's declaration is wrong; the message starts with the declaring file:line."""
 
 
+SHOWN_TEXT_LIMIT = 60
+# Template parameters that quote what the reader typed; runtime.js cuts the same ones.
+QUOTED_PARAMS = ("text", "unit")
+
+
+def shown_text(text: str) -> str:
+    """Typed text as an error quotes it: at most 60 characters and '…', so a 100 KB paste gives a one-line message."""
+    return text if len(text) <= SHOWN_TEXT_LIMIT else text[:SHOWN_TEXT_LIMIT] + "\u2026"
+
+
 def strip_blank(text: str) -> str:
     """Strip the blanks both runtimes agree on (space, tab, CR, LF, no-break space)."""
     return text.strip(BLANK)
@@ -55,6 +65,20 @@ def ascii_lower(text: str) -> str:
 def alias_key(text: str) -> str:
     """The lookup form of a name: blanks removed, ASCII lower case ('700 C' → '700c')."""
     return ascii_lower(_BLANKS.sub("", text))
+
+
+def integer_value(text: str) -> int | float:
+    """The value of an INTEGER text; ±inf when it has more than 17 significant digits.
+
+    Leading zeros and a sign are fine at any length ('00000000000000000005' is 5, as in the
+    browser's Number()); a longer value is out of every integer field's range (bounds stay
+    within 2**53), and int() of thousands of digits would be slow or refused.
+    """
+    negative = text.startswith("-")
+    digits = text.lstrip("+-").lstrip("0")
+    if len(digits) > 17:
+        return -math.inf if negative else math.inf
+    return -int(digits or "0") if negative else int(digits or "0")
 
 
 def _declared_at() -> str:
@@ -190,8 +214,9 @@ class Field:
         return None
 
     def error(self, key: str, **params: str) -> FieldError:
-        """Build this field's error from the shared template."""
-        return FieldError(key, messages.fill(key, {"label": self.label, **params}), self.name)
+        """Build this field's error from the shared template (the typed text quoted at most 60 characters long)."""
+        shown = {name: shown_text(value) if name in QUOTED_PARAMS else value for name, value in params.items()}
+        return FieldError(key, messages.fill(key, {"label": self.label, **shown}), self.name)
 
     def parse(self, raw: str | None) -> Any:
         """Turn typed text into the field's value (or its default, or None when optional and blank)."""
@@ -302,7 +327,7 @@ class NumberField(Field):
                 if NUMBER.fullmatch(text):
                     raise self.error("integer", text=text, range=self.range_text())
                 raise self.error("number", text=text, accepts=self.number_hint())
-            value: float | int = int(text) if len(text) < 20 else float(text)
+            value: float | int = integer_value(text)
         else:
             if not NUMBER.fullmatch(text):
                 raise self.error("number", text=text, accepts=self.number_hint())
@@ -567,6 +592,7 @@ class ListField(Field):
         assert self.item is not None
         items = [part for part in LIST_SEPARATORS.split(text) if part != ""]
         values: list[Any] = []
+        seen: set[Any] = set()  # a set, not `in values`: 150,000 names must not take minutes
         for part in items:
             if isinstance(self.item, TextField):
                 if self.item.check_text(part) is not None:
@@ -575,9 +601,11 @@ class ListField(Field):
             else:
                 if not INTEGER.fullmatch(part) or not self.item.in_range(float(part)):
                     raise self.error("item", text=part, hint=self.item_hint())
-                value = int(part)
-            if self.unique and value in values:
-                raise self.error("duplicate", text=part)
+                value = integer_value(part)
+            if self.unique:
+                if value in seen:
+                    raise self.error("duplicate", text=part)
+                seen.add(value)
             values.append(value)
         if not self.min_items <= len(values) <= self.max_items:
             raise self.error("items", count=f"{len(values)} item" + ("" if len(values) == 1 else "s"), range=self.count_text())

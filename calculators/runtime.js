@@ -55,9 +55,13 @@ return D.templates[key].replace(/\{([a-z_]+)\}/g, function (_, name) { return ha
 }
 // "label" is a template parameter here: the bracket keeps its name through the minifier's spec-key renaming
 // a field's label is read from the form html.py rendered (label for="kb-CALC-KEY"), not shipped twice
+// typed text is quoted at most 60 characters (code points, as in Python) and "…": a 100 KB paste gives a short message
+function cut(s) { var c = Array.from(s); return c.length > 60 ? c.slice(0, 60).join("") + "\u2026" : s; }
 function fieldError(f, key, params) {
 if (f.label == null) f.label = document.querySelector('label[for="kb-' + f.calc + "-" + f.key + '"]').textContent;
 params["label"] = f.label;
+if (typeof params["text"] === "string") params["text"] = cut(params["text"]);
+if (typeof params["unit"] === "string") params["unit"] = cut(params["unit"]);
 return new CalcError(key, fill(key, params), f.name);
 }
 function parseField(f, raw) {
@@ -391,12 +395,13 @@ return text;
 };
 //@ parse.list needs checkText inRange
 P.list = function (f, text) {
-var parts = text.split(/[ ,\t\r\n\u00a0]+/).filter(function (p) { return p !== ""; }), values = [], it = f.item;
+var parts = text.split(/[ ,\t\r\n\u00a0]+/).filter(function (p) { return p !== ""; }), values = [], seen = {}, it = f.item;
 parts.forEach(function (part) {
 var v;
 if (it.kind === "text") { if (checkText(it, part) !== null) throw fieldError(f, "item", {text: part, hint: f.hint}); v = part; }
 else { if (!/^[+-]?[0-9]+$/.test(part) || !inRange(it, Number(part))) throw fieldError(f, "item", {text: part, hint: f.hint}); v = Number(part); }
-if (f.unique && values.indexOf(v) >= 0) throw fieldError(f, "duplicate", {text: part});
+// a lookup object, not indexOf: 150,000 names must not freeze the page (the key keeps 1 and "1" apart)
+if (f.unique) { if (hasOwn(seen, typeof v + v)) throw fieldError(f, "duplicate", {text: part}); seen[typeof v + v] = 1; }
 values.push(v);
 });
 if (values.length < f.min_items || values.length > f.max_items) throw fieldError(f, "items", {count: values.length + " item" + (values.length === 1 ? "" : "s"), range: f.range});

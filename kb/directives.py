@@ -21,6 +21,60 @@ _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^
 T = TypeVar("T")
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _PLACEHOLDER_HTML = re.compile(r"<p>(KB[A-Z]+\d{6}X)</p>")
+# An HTML comment block starts a line (up to three spaces in); a directive inside it is commented out.
+_COMMENT_OPEN = re.compile(r"^ {0,3}<!--")
+REASON_LIMIT = 400
+
+
+class _Refused(yaml.YAMLError):
+    """YAML this project does not accept in a directive (a duplicate key, an alias or anchor), at a 0-based body line."""
+
+    def __init__(self, line: int, problem: str) -> None:
+        self.line = line
+        self.problem = problem
+        super().__init__(problem)
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate keys (YAML would keep the last silently) and aliases/anchors.
+
+    An alias lets a 300-byte block expand into gigabytes (each *name repeats a whole
+    subtree); options never need one, so they are refused where they are written.
+    """
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(event.start_mark.line, f"YAML aliases (*{event.anchor}) are not accepted; write the value out")
+        if getattr(event, "anchor", None) is not None:
+            raise _Refused(event.start_mark.line, f"YAML anchors (&{event.anchor}) are not accepted; write the value out")
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        first: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                earlier = first.get(key)
+            except TypeError:
+                continue  # an unhashable key: SafeLoader reports it below
+            if earlier is not None:
+                raise _Refused(key_node.start_mark.line,
+                               f"key {_short(key)} is given twice (first on line {{line:{earlier}}}); YAML would keep only the last")
+            first[key] = key_node.start_mark.line
+        return super().construct_mapping(node, deep=deep)
+
+
+def _short(key: Any) -> str:
+    """A key quoted for a message, cut to 60 characters."""
+    text = repr(key) if not isinstance(key, str) else f"'{key}'"
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def bounded(reason: str, limit: int = REASON_LIMIT) -> str:
+    """A reason as one line of at most `limit` characters: a pasted value cannot flood or split the build log."""
+    text = reason.replace("\r", "\\r").replace("\n", "\\n")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class DirectiveError(ValueError):
@@ -29,8 +83,8 @@ class DirectiveError(ValueError):
     def __init__(self, src_path: str, line: int, reason: str) -> None:
         self.src_path = src_path
         self.line = line
-        self.reason = reason
-        super().__init__(f"{src_path}:{line}: {reason}")
+        self.reason = bounded(reason)
+        super().__init__(f"{src_path}:{line}: {self.reason}")
 
 
 @dataclass(frozen=True)
@@ -87,6 +141,9 @@ def find_directives(markdown: str, kinds: Collection[str], src_path: str, first_
     found: list[Directive] = []
     index = 0
     while index < len(lines):
+        if _COMMENT_OPEN.match(lines[index]):
+            index = _comment_end(lines, index) + 1  # a commented-out directive is neither validated nor placed
+            continue
         opening = _FENCE.match(lines[index].rstrip("\n"))
         if not opening:
             index += 1
@@ -118,6 +175,16 @@ def find_directives(markdown: str, kinds: Collection[str], src_path: str, first_
     return found
 
 
+def _comment_end(lines: list[str], start: int) -> int:
+    """Index of the line that ends the HTML comment opened on line `start` (the last line when it never ends)."""
+    if "-->" in lines[start][lines[start].index("<!--") + 4:]:
+        return start
+    for number in range(start + 1, len(lines)):
+        if "-->" in lines[number]:
+            return number
+    return len(lines) - 1
+
+
 def _find_close(lines: list[str], start: int, fence: str) -> int | None:
     """Index of the line closing a fence opened with `fence`, or None."""
     char, size = fence[0], len(fence)
@@ -136,7 +203,10 @@ def _dedent(text: str, indent: str) -> str:
 def _load_options(body: str, src_path: str, line: int, kind: str) -> dict[str, Any]:
     """Parse a directive body as a YAML mapping; an error names the offending line."""
     try:
-        loaded = yaml.safe_load(body) if body.strip() else {}
+        loaded = yaml.load(body, Loader=_StrictLoader) if body.strip() else {}  # noqa: S506 (a SafeLoader)
+    except _Refused as error:
+        problem = re.sub(r"\{line:(\d+)\}", lambda match: str(line + 1 + int(match.group(1))), error.problem)
+        raise DirectiveError(src_path, line + 1 + error.line, f"{kind} directive: {problem}") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         offset = mark.line + 1 if mark is not None else 0
@@ -147,6 +217,12 @@ def _load_options(body: str, src_path: str, line: int, kind: str) -> dict[str, A
     if not isinstance(loaded, dict):
         raise DirectiveError(src_path, line, f"{kind} directive: options must be 'key: value' lines")
     return {str(key): value for key, value in loaded.items()}
+
+
+def standalone_error(directive: Directive) -> DirectiveError:
+    """The error for a directive whose placeholder Markdown merged into a paragraph, list item text or table."""
+    return directive.error(f"{directive.kind} directive must stand alone as its own block "
+                           "(a blank line before and after it; not inside a paragraph, list item text or table)")
 
 
 def option_line(directive: Directive, option: str) -> int:

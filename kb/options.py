@@ -6,12 +6,29 @@ value, and what is accepted; callers turn that into `docs/page.md:LINE: …`.
 """
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 Validator = Callable[[Any], Any]
 _MISSING = object()
+SHOWN_LIMIT = 80
+_SHOWN = reprlib.Repr()
+_SHOWN.maxstring = SHOWN_LIMIT
+_SHOWN.maxother = SHOWN_LIMIT
+_SHOWN.maxlist = _SHOWN.maxtuple = _SHOWN.maxdict = _SHOWN.maxset = 6
+_SHOWN.maxlevel = 3
+
+
+def shown(value: Any) -> str:
+    """A value quoted for an error message, at most about 80 characters however large or nested it is.
+
+    reprlib stops after a few items and levels, so even a structure that YAML built by
+    sharing one node many times is never walked whole.
+    """
+    text = _SHOWN.repr(value)
+    return text if len(text) <= SHOWN_LIMIT else text[: SHOWN_LIMIT - 1] + "…"
 
 
 class OptionError(ValueError):
@@ -40,14 +57,14 @@ class Option:
 def type_string(value: Any) -> str:
     """Accept a non-empty string."""
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"must be a non-empty text (got {value!r})")
+        raise ValueError(f"must be a non-empty text (got {shown(value)})")
     return value
 
 
 def type_boolean(value: Any) -> bool:
     """Accept true/false (YAML booleans only, so 'no' typed as text is not silently false)."""
     if not isinstance(value, bool):
-        raise ValueError(f"must be true or false (got {value!r})")
+        raise ValueError(f"must be true or false (got {shown(value)})")
     return value
 
 
@@ -56,7 +73,7 @@ def type_choice(choices: Sequence[str]) -> Validator:
 
     def check(value: Any) -> str:
         if value not in choices:
-            raise ValueError(f"must be one of {', '.join(choices)} (got {value!r})")
+            raise ValueError(f"must be one of {', '.join(choices)} (got {shown(value)})")
         return str(value)
 
     return check
@@ -68,9 +85,9 @@ def type_ranged_number(minimum: float | None = None, maximum: float | None = Non
     def check(value: Any) -> float | int:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or (integer and not isinstance(value, int)):
             kind = "a whole number" if integer else "a number"
-            raise ValueError(f"must be {kind} (got {value!r})")
+            raise ValueError(f"must be {kind} (got {shown(value)})")
         if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-            raise ValueError(f"must be between {minimum} and {maximum} (got {value!r})")
+            raise ValueError(f"must be between {minimum} and {maximum} (got {shown(value)})")
         return value
 
     return check
@@ -80,14 +97,14 @@ def type_string_list(value: Any) -> list[str]:
     """Accept a list of non-empty strings, or one string (a list of one)."""
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(item, str) and item.strip() for item in items):
-        raise ValueError(f"must be a list of texts (got {value!r})")
+        raise ValueError(f"must be a list of texts (got {shown(value)})")
     return list(items)
 
 
 def type_mapping(value: Any) -> dict[str, Any]:
     """Accept a mapping of names to scalar values."""
     if not isinstance(value, dict) or not all(isinstance(key, str) for key in value):
-        raise ValueError(f"must be 'name: value' pairs (got {value!r})")
+        raise ValueError(f"must be 'name: value' pairs (got {shown(value)})")
     return dict(value)
 
 
@@ -95,7 +112,7 @@ def validate_options(given: Mapping[str, Any], schema: Mapping[str, Option], kin
     """Check given options against the schema; return them with defaults filled in."""
     unknown = sorted(set(given) - set(schema))
     if unknown:
-        raise OptionError(unknown[0], f"{kind} directive: unknown option '{unknown[0]}' (accepted: {', '.join(sorted(schema))})")
+        raise OptionError(unknown[0], f"{kind} directive: unknown option {shown(unknown[0])} (accepted: {', '.join(sorted(schema))})")
     result: dict[str, Any] = {}
     for name, option in schema.items():
         if name in given:

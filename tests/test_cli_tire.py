@@ -34,7 +34,8 @@ def test_json_contract() -> None:
     assert set(result) == {"front", "rear"}
     assert result["front"]["load_lb"] == 120.0
     assert result["rear"]["psi"] == pytest.approx(136.4878, abs=1e-4)
-    assert result["rear"]["warnings"] == ["HIGH", "VERY_HIGH"]
+    assert [item["code"] for item in result["rear"]["warnings"]] == ["HIGH", "VERY_HIGH"]
+    assert all(item["text"] for item in result["rear"]["warnings"])
     assert result["front"]["warnings"] == []
 
 
@@ -88,5 +89,6 @@ def test_json_scaled_warnings_sit_in_the_scaled_object() -> None:
     done = cli("tire", "--preset", "pavement", "--rim-type", "hookless", "--rim-max", "110 psi", "--json")
     assert done.returncode == 0, done.stderr
     rear = json.loads(done.stdout)["rear"]
-    assert rear["warnings"] == ["HOOKLESS_MAX", "OVER_RIM_MAX", "HIGH", "VERY_HIGH"]  # model 136.5 psi
-    assert rear["scaled"]["psi"] == 120.0 and rear["scaled"]["warnings"] == ["HOOKLESS_MAX", "OVER_RIM_MAX", "HIGH"]
+    assert [item["code"] for item in rear["warnings"]] == ["HOOKLESS_MAX", "OVER_RIM_MAX", "HIGH", "VERY_HIGH"]  # model 136.5 psi
+    assert rear["scaled"]["psi"] == 120.0
+    assert [item["code"] for item in rear["scaled"]["warnings"]] == ["HOOKLESS_MAX", "OVER_RIM_MAX", "HIGH"]

@@ -176,9 +176,9 @@ def test_cli_prints_filled_text_and_rejects_injection() -> None:
 
 
 @pytest.mark.parametrize(("arguments", "line"), [
-    (("--bogus", "1"), "sp-instance-unit: unknown option '--bogus' (accepted: --owner, --server_bin_dir, --init_dir)"),
-    (("--owner",), "sp-instance-unit: argument --owner: expected one argument (accepted: --owner, --server_bin_dir, --init_dir)"),
-    (("stray",), "sp-instance-unit: unknown argument 'stray' (accepted: --owner, --server_bin_dir, --init_dir)"),
+    (("--bogus", "1"), "sp-instance-unit: unknown option '--bogus' (accepted: --owner, --server-bin-dir, --init-dir)"),
+    (("--owner",), "sp-instance-unit: argument --owner: expected one argument (accepted: --owner, --server-bin-dir, --init-dir)"),
+    (("stray",), "sp-instance-unit: unknown argument 'stray' (accepted: --owner, --server-bin-dir, --init-dir)"),
 ])
 def test_cli_bad_argument_is_one_line_and_status_2(arguments: tuple[str, ...], line: str, capsys: pytest.CaptureFixture[str]) -> None:
     from calculators.snippets.__main__ import main

@@ -114,6 +114,8 @@ def _netmask_body() -> str:
 
 
 _OCTET = "25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9]"
+# A TCP port, 1 to 65535, without leading zeros.
+_PORT = "6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[1-9][0-9]{0,3}"
 
 AIX_ADAPTER = ValueKind(
     name="aix_adapter",
@@ -137,10 +139,12 @@ INSTANCE_OWNER = ValueKind(
 )
 POSIX_PATH = ValueKind(
     name="posix_path",
-    body="(?:/[A-Za-z0-9._+@-]+)+",
+    # A name is never . or .. (the lookahead): /a/../../etc would leave the directory the
+    # snippet names, and the RAM disk mount field refuses them too.
+    body="(?:/(?!\\.\\.?(?:/|$))[A-Za-z0-9._+@-]+)+",
     accepted=(
         "an absolute path: / followed by names made of letters, digits and . _ + @ -, "
-        "without spaces or a trailing /, like /opt/tivoli/tsm/server/bin"
+        "without spaces, a trailing / or . and .. as a name, like /opt/tivoli/tsm/server/bin"
     ),
     forbidden=PATH_BREAKERS,
 )
@@ -163,9 +167,9 @@ SP_NAME = ValueKind(
 )
 LDAP_URL = ValueKind(
     name="ldap_url",
-    body="ldaps?://[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?(?:/[A-Za-z0-9=,._%-]{0,760})?",
+    body=f"ldaps?://[A-Za-z0-9.-]{{1,253}}(?::(?:{_PORT}))?(?:/[A-Za-z0-9=,._%-]{{0,760}})?",
     accepted=(
-        "an ldap:// or ldaps:// URL: a host name, an optional :port and an optional /base DN made of "
+        "an ldap:// or ldaps:// URL: a host name, an optional :port (1 to 65535) and an optional /base DN made of "
         "letters, digits and = , . _ % -, no spaces, like ldap://ldap1.example.com:389/ou=tsm,dc=example,dc=com"
     ),
 )

@@ -122,15 +122,16 @@ def table_cell(evaluation: Evaluation) -> str:
 
 
 def to_json(result: dict[str, Any]) -> dict[str, Any]:
-    """The CLI's --json shape: per wheel load_lb, psi, bar, kpa and the model pressure's warning codes, unrounded.
+    """The CLI's --json shape: per wheel load_lb, psi, bar, kpa and the model pressure's warnings, unrounded.
 
-    With a reference, each wheel also has "scaled": psi, bar, kpa and the scaled pressure's warning codes.
+    Warnings are {"code", "text"} as in every calculator's --json. With a reference, each wheel
+    also has "scaled": psi, bar, kpa and the scaled pressure's warnings.
     """
     shaped: dict[str, Any] = {}
     for row, warnings, scaled in zip(result["wheels"], (result["front_warnings"], result["rear_warnings"]), result["scaled"] or (None, None)):
-        wheel = {"load_lb": row["load_lb"], "psi": row["psi"], "bar": row["bar"], "kpa": row["kpa"], "warnings": [item["code"] for item in warnings]}
+        wheel = {"load_lb": row["load_lb"], "psi": row["psi"], "bar": row["bar"], "kpa": row["kpa"], "warnings": [{"code": item["code"], "text": item["text"]} for item in warnings]}
         if scaled is not None:
-            wheel["scaled"] = {"psi": scaled["psi"], "bar": scaled["bar"], "kpa": scaled["kpa"], "warnings": [item["code"] for item in scaled["warnings"]]}
+            wheel["scaled"] = {"psi": scaled["psi"], "bar": scaled["bar"], "kpa": scaled["kpa"], "warnings": [{"code": item["code"], "text": item["text"]} for item in scaled["warnings"]]}
         shaped[row["wheel"].lower()] = wheel
     return shaped
 
