@@ -86,7 +86,7 @@ def test_every_integer_field_reads_20_digit_texts_as_the_browser_does(name: str,
 def test_cli_reads_20_digit_integers() -> None:
     out, err = io.StringIO(), io.StringIO()
     assert run(["ramdisk", "--size", "2 GiB", "--number", "00000000000000000005"], out, err) == 0, err.getvalue()
-    assert "/dev/ramdisk5 " in out.getvalue() + " " and "ramdisk5.0" not in out.getvalue()
+    assert "rmramdisk rramdisk5\n" in out.getvalue() and "ramdisk5.0" not in out.getvalue()
     for arguments in (["--vios", "00000000000000000002"], ["--clients", "+000000000000000000000003"], ["--client-ids", "0000000000000000000010,+0000000000000000000000011", "--clients", "2"]):
         out, err = io.StringIO(), io.StringIO()
         assert run(["vio", *arguments], out, err) == 0, (arguments, err.getvalue())
