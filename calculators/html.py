@@ -122,6 +122,13 @@ def render_table(calculator: Calculator, inputs: Mapping[str, str]) -> str:
     return f'<table class="kb-calc-grid"><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>{legend}'
 
 
+def _print_tables(calculator: Calculator, inputs: Mapping[str, str], preset_name: str | None) -> str:
+    """Paper-only results of the other presets and reference-scaled grids (calculators/print_tables.py)."""
+    from .print_tables import render_print_tables  # imported here: print_tables imports this module
+
+    return render_print_tables(calculator, inputs, preset_name)
+
+
 def render_calculator(calculator: Calculator, inputs: Mapping[str, str], preset_name: str | None, table: bool = True) -> str:
     """The whole block for a page: config, form, static result for these inputs, and the grid."""
     evaluation = calculator.evaluate(inputs)
@@ -138,5 +145,5 @@ def render_calculator(calculator: Calculator, inputs: Mapping[str, str], preset_
     return (
         f'<div class="kb-calc" data-kb-calc="{escape(calculator.name)}">'
         f'<script type="application/json" class="kb-calc-config">{config}</script>'
-        f"{render_form(calculator, inputs, preset_name)}{static}</div>"
+        f"{render_form(calculator, inputs, preset_name)}{static}{_print_tables(calculator, inputs, preset_name)}</div>"
     )

@@ -21,19 +21,15 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from kb.pdf.buildinfo import BuildInfo
-from kb.pdf.rewrite import Chapter, page_slug, rewrite_article
+from kb.pdf.navigation import NavItem
+from kb.pdf.paper_text import paper_text
+from kb.pdf.rewrite import PAGE_REF_CLASS, Chapter, page_ref, page_slug, rewrite_article
+from kb.pdf.wrap import wrap_code
 
 CONTENTS_ID = "kb-contents"
-PAGE_SIZE = "A4"
-
-
-@dataclass(frozen=True)
-class NavItem:
-    """One navigation entry: a page (`dest_uri` set) or a section (`children` set)."""
-
-    title: str
-    dest_uri: str | None = None
-    children: tuple[NavItem, ...] = ()
+HOWTO_ID = "kb-howto"
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+__all__ = ["NavItem", "PrintDocument", "TocEntry", "build_document", "plan_pages", "render_document"]
 
 
 @dataclass(frozen=True)
@@ -53,6 +49,8 @@ class PrintDocument:
     info: BuildInfo
     stylesheets: list[str]
     body_attributes: str
+    book_title: str = ""
+    paper: str = "a4"
     chapters: list[str] = field(default_factory=list)
     page_rules: list[str] = field(default_factory=list)
     toc: list[TocEntry] = field(default_factory=list)
@@ -130,35 +128,76 @@ def build_document(
     info: BuildInfo,
     stylesheets: Sequence[str],
     body_attributes: str,
+    book_title: str = "",
+    paper: str = "a4",
 ) -> PrintDocument:
-    """Rewrite every nav page of the built site into chapters of one print document."""
+    """Rewrite every nav page of the built site into chapters of one print document.
+
+    A section's index page runs on: the section's first page follows it on the same
+    sheet (both share that page's running header, which names the section), so an
+    index page is never a sheet of its own that only repeats the contents.
+    """
     planned = plan_pages(nav)
     slugs = _unique_slugs(page.dest_uri for page in planned)
-    document = PrintDocument(info=info, stylesheets=list(stylesheets), body_attributes=body_attributes)
-    for number, page in enumerate(planned, start=1):
-        chapter: Chapter = rewrite_article(
-            read_page[page.dest_uri],
-            dest_uri=page.dest_uri,
-            print_dir="",
-            heading_shift=page.depth,
-            page_slugs=slugs,
+    document = PrintDocument(
+        info=info, stylesheets=list(stylesheets), body_attributes=body_attributes, book_title=book_title, paper=paper,
+    )
+    chapters: list[tuple[str, Chapter]] = []
+    for page in planned:
+        chapter = rewrite_article(
+            read_page[page.dest_uri], dest_uri=page.dest_uri, print_dir="", heading_shift=page.depth, page_slugs=slugs,
         )
+        chapters.append((slugs[page.dest_uri], chapter))
+    _list_abbreviation_pages(chapters)
+    names = [f"kb-chapter-{number}" for number in range(1, len(planned) + 1)]
+    runs_on = [False] * len(planned)
+    for number, page in enumerate(planned[:-1]):
+        following = planned[number + 1]
+        if page.is_section_index and following.section_path[: len(page.section_path) + 1] == following.section_path and len(following.section_path) > len(page.section_path):
+            runs_on[number + 1] = True
+    for number in range(len(planned) - 1, 0, -1):
+        if runs_on[number]:
+            names[number - 1] = names[number]
+    rules: dict[str, str] = {}
+    for number, (page, (anchor, chapter)) in enumerate(zip(planned, chapters)):
         title = chapter.title or page.dest_uri
-        anchor = slugs[page.dest_uri]
         headings = "".join(
             f'<h{min(6, section.depth + 1)} class="kb-section-title" id="{section.anchor}">'
             f"{html.escape(section.title)}</h{min(6, section.depth + 1)}>"
             for section in page.sections
         )
-        page_name = f"kb-chapter-{number}"
-        document.page_rules.append(_page_rule(page_name, title, " › ".join(page.section_path) or info.title))
+        # A shared (run-on) page is headed by the page that runs on, with its section on the right.
+        rules[names[number]] = _page_rule(names[number], title, " › ".join(page.section_path) or info.title)
         document.toc.extend(page.sections)
         document.toc.append(TocEntry(anchor, title, page.depth, page.is_section_index))
+        classes = "kb-chapter kb-chapter--run-on" if runs_on[number] else "kb-chapter"
         document.chapters.append(
-            f'<section class="kb-chapter" id="{anchor}" style="page: {page_name}">'
-            f"{headings}{chapter.html}</section>"
+            f'<section class="{classes}" id="{anchor}" style="page: {names[number]}">'
+            f"{headings}{paper_text(chapter.html)}</section>"
         )
+    document.page_rules.extend(rules.values())
     return document
+
+
+def _list_abbreviation_pages(chapters: list[tuple[str, Chapter]]) -> None:
+    """Add "Used in: page (p. N), …" to every glossary entry (a `<dt>` holding an `<abbr>`)."""
+    entry = re.compile(r'(<dt\b[^>]*>\s*<abbr\b[^>]*\btitle="([^"]*)"[^>]*>.*?</dt>\s*<dd\b[^>]*>.*?)(</dd>)', re.S)
+    for position, (anchor, chapter) in enumerate(chapters):
+        if "<dt" not in chapter.html:
+            continue
+
+        def mentions(match: re.Match[str], own: str = anchor) -> str:
+            expansion = html.unescape(match.group(2))
+            uses = [
+                f'<a href="#{target}">{html.escape(other.title)}</a>{page_ref(target)}'
+                for other_anchor, other in chapters
+                if other_anchor != own and (target := other.abbreviations.get(expansion))
+            ]
+            if not uses:
+                return match.group(0)
+            return f'{match.group(1)}<span class="kb-mentions"> Used in: {"; ".join(uses)}.</span>{match.group(3)}'
+
+        chapters[position] = (anchor, Chapter(entry.sub(mentions, chapter.html), chapter.title, chapter.abbreviations))
 
 
 def _unique_slugs(dest_uris: Iterable[str]) -> dict[str, str]:
@@ -175,18 +214,53 @@ def _unique_slugs(dest_uris: Iterable[str]) -> dict[str, str]:
     return slugs
 
 
-def _cover(info: BuildInfo) -> str:
+def _cover(info: BuildInfo, book_title: str) -> str:
+    lines = "".join(f'<p class="kb-cover__line">{html.escape(line)}</p>' for line in info.cover_lines)
+    scope = (
+        f"the {html.escape(book_title)} part of the site" if book_title else "every page of the site"
+    )
+    book = f'<p class="kb-cover__book">{html.escape(book_title)}</p>' if book_title else ""
     return (
         '<div class="kb-cover">'
-        f'<p class="kb-cover__title">{html.escape(info.title)}</p>'
+        f'<p class="kb-cover__title">{html.escape(info.title)}</p>{book}'
         f'<p class="kb-cover__description">{html.escape(info.description)}</p>'
         '<dl class="kb-cover__facts">'
         f"<dt>Built</dt><dd>{html.escape(info.build_date)}</dd>"
         f"<dt>Source version</dt><dd><code>{html.escape(info.source_version)}</code></dd>"
         "</dl>"
-        '<p class="kb-cover__note">Offline edition: every page of the site in navigation order. '
-        "Calculators appear as their pre-computed tables, commands with their default values.</p>"
+        f"{lines}"
+        f'<p class="kb-cover__note">Offline edition: {scope} in navigation order. '
+        "Calculators appear as their results for every preset and their tables, commands with their default values.</p>"
         "</div>"
+    )
+
+
+def _howto(has_glossary: bool) -> str:
+    """The one-page guide to reading the printout (boxes, default values, wraps, page references)."""
+    glossary = "the glossary lists them all" if has_glossary else "the whole-site book's glossary lists them all"
+    items = (
+        ("Page references.", "A link is followed by the page it leads to, as in “see CLI and automation (p.\u00a012)”. "
+         "In a PDF viewer the link itself jumps there, and the bookmarks pane follows the contents."),
+        ("Commands show default values.", "On the site a form fills in your own names; on paper every command and "
+         "file shows the defaults the page names (example instance names, adapters, paths, sizes). Replace them with "
+         "yours before you type."),
+        ("Long lines.", "A command too long for the page continues on the next line, indented, after the mark "
+         "\u21aa. Type it as one line, with one space where it was broken (none after a comma)."),
+        ("Reconstructed.", "A box so marked fills a gap the original notes left (lost commands, unit file bodies) "
+         "and names the public source its text comes from: an IBM Documentation page title, a man page or a "
+         "published model."),
+        ("Unconfirmed.", "No public source could confirm this (some message texts, an APAR number, an option): "
+         "it is the best reading of the author's notes and logs, not IBM's text."),
+        ("DESTRUCTIVE.", "A comment line so marked stands above every command that erases or removes something "
+         "with no undo."),
+        ("Abbreviations.", f"Each is spelled out at its first use in a chapter; {glossary} with the pages that use them."),
+        ("Calculators.", "Each shows its result for every preset of the notes and its table of pre-computed values; "
+         "other values are computed on the site or with python -m calculators."),
+    )
+    body = "".join(f"<dt>{html.escape(term)}</dt><dd>{html.escape(text)}</dd>" for term, text in items)
+    return (
+        f'<section class="kb-howto md-typeset" style="page: kb-howto"><h1 id="{HOWTO_ID}">How to use this printout</h1>'
+        f'<dl class="kb-howto__list">{body}</dl></section>'
     )
 
 
@@ -212,25 +286,76 @@ def print_css() -> str:
     return resources.files("kb.pdf").joinpath("print-page.css").read_text(encoding="utf-8")
 
 
-def render_document(document: PrintDocument, page_numbers: Mapping[str, int] | None = None) -> str:
-    """Serialise the print page; without page numbers the contents leave the number boxes empty."""
+_REF = re.compile(rf'(<span class="{PAGE_REF_CLASS}" data-kb-ref="([^"]*)">)[^<]*(</span>)')
+_PRE_CODE = re.compile(r"(<pre\b[^>]*>(?:<span></span>)?<code)\b")
+_NUMBERED_CODE = re.compile(r'(<code data-kb-code="(\d+)"[^>]*>)(.*?)(</code>)', re.S)
+
+
+def number_code_blocks(page: str) -> str:
+    """Give every `pre > code` a `data-kb-code` index, so its measured width can be matched up."""
+    counter = iter(range(1_000_000))
+    return _PRE_CODE.sub(lambda match: f'{match.group(1)} data-kb-code="{next(counter)}"', page)
+
+
+def wrap_code_blocks(page: str, columns: Mapping[int, int]) -> str:
+    """Break every numbered code block's long lines at its measured width in characters."""
+    def wrap(match: re.Match[str]) -> str:
+        width = columns.get(int(match.group(2)))
+        return match.group(0) if width is None else match.group(1) + wrap_code(match.group(3), width) + match.group(4)
+
+    return _NUMBERED_CODE.sub(wrap, page)
+
+
+def fill_page_refs(page: str, numbers: Mapping[str, int] | None) -> str:
+    """Write each "(p. N)" from the destinations' page numbers (left empty on the draft)."""
+    if numbers is None:  # figure spaces: digit-wide, so the box has a text baseline as the numbers will
+        return _REF.sub(lambda match: f"{match.group(1)}\u2007\u2007{match.group(3)}", page)
+    return _REF.sub(lambda match: f"{match.group(1)}{numbers.get(html.unescape(match.group(2)), '')}{match.group(3)}", page)
+
+
+def page_ref_targets(page: str) -> set[str]:
+    """Every anchor a "(p. N)" of the print page refers to."""
+    return {html.unescape(match.group(2)) for match in _REF.finditer(page)}
+
+
+def render_document(
+    document: PrintDocument,
+    page_numbers: Mapping[str, int] | None = None,
+    *,
+    code_columns: Mapping[int, int] | None = None,
+    ref_digits: int = 2,
+) -> str:
+    """Serialise the print page; without page numbers the contents and references stay empty.
+
+    The number boxes of the contents and of "(p. N)" have a fixed width (`ref_digits`
+    characters), so filling them in on the final print cannot move anything.
+    """
     info = document.info
     links = "".join(
         f'<link rel="stylesheet" href="{html.escape(href, quote=True)}">' for href in document.stylesheets
     )
-    footer_left = f"{info.title} · {info.build_date} · {info.source_version}"
+    footer_left = f"{info.title}{' · ' + document.book_title if document.book_title else ''} · {info.build_date} · {info.source_version}"
+    size = PAPER_SIZES[document.paper]
     dynamic_css = "\n".join([
-        f"@page {{ size: {PAGE_SIZE}; @bottom-left {{ content: {css_string(footer_left)}; }} }}",
-        _page_rule("kb-contents", "Contents", info.title),
+        f"@page {{ size: {size}; @bottom-left {{ content: {css_string(footer_left)}; }} }}",
+        f".kb-pref__n {{ width: {ref_digits}ch; }}",
+        _page_rule("kb-contents", "Contents", document.book_title or info.title),
+        _page_rule("kb-howto", "How to use this printout", document.book_title or info.title),
         *document.page_rules,
     ])
+    has_glossary = any('<dt' in chapter and 'kb-mentions' in chapter for chapter in document.chapters)
+    main = "".join(document.chapters)
+    main = number_code_blocks(main)
+    if code_columns:
+        main = wrap_code_blocks(main, code_columns)
+    main = fill_page_refs(main, page_numbers)
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{html.escape(info.title)}</title>{links}"
+        f"<title>{html.escape(info.title + (' — ' + document.book_title if document.book_title else ''))}</title>{links}"
         f"<style>\n{print_css()}\n{dynamic_css}\n</style></head>"
         f"<body {document.body_attributes}>"
-        f"{_cover(info)}{_toc(document.toc, page_numbers)}"
-        f'<main class="kb-print md-typeset">{"".join(document.chapters)}</main>'
+        f"{_cover(info, document.book_title)}{_toc(document.toc, page_numbers)}{_howto(has_glossary)}"
+        f'<main class="kb-print md-typeset">{main}</main>'
         "</body></html>\n"
     )
 

@@ -16,6 +16,8 @@ class BuildInfo:
     description: str
     build_date: str
     source_version: str
+    # Extra lines for the cover, e.g. "Made with profile X" (issue 15); empty by default.
+    cover_lines: tuple[str, ...] = ()
 
 
 def source_version(project_dir: Path) -> str:
@@ -41,11 +43,12 @@ def build_date() -> str:
     return moment.strftime("%Y-%m-%d")
 
 
-def collect_build_info(*, title: str, description: str, project_dir: Path) -> BuildInfo:
+def collect_build_info(*, title: str, description: str, project_dir: Path, cover_lines: tuple[str, ...] = ()) -> BuildInfo:
     """Gather the cover facts for a build of the project in `project_dir`."""
     return BuildInfo(
         title=title,
         description=description,
         build_date=build_date(),
         source_version=source_version(project_dir),
+        cover_lines=cover_lines,
     )

@@ -23,6 +23,7 @@ SCREEN_ONLY_CLASSES = frozenset({
     "md-content__button",
     "md-source-file",
     "md-feedback",
+    "md-tags",  # tag chips: the tags pages are not in the PDF
 })
 # Elements (by tag) dropped with their content: no JavaScript runs at print time.
 DROPPED_TAGS = frozenset({"script", "template"})
@@ -46,12 +47,28 @@ def page_slug(dest_uri: str) -> str:
     return "p-" + (_SLUG_UNSAFE.sub("-", stem.lower()).strip("-") or "index")
 
 
+PAGE_REF_CLASS = "kb-pref__n"
+
+
+def page_ref(target: str) -> str:
+    """The "(p. N)" after an internal link; N is filled in by the print page's second pass."""
+    return (
+        f'<span class="kb-pref">\u202f(p.\u00a0<span class="{PAGE_REF_CLASS}" data-kb-ref="{html.escape(target, quote=True)}">'
+        "</span>)</span>"
+    )
+
+
 @dataclass
 class Chapter:
-    """The rewritten article of one page, plus what the print page needs to know about it."""
+    """The rewritten article of one page, plus what the print page needs to know about it.
+
+    `abbreviations` maps each abbreviation's expansion (its `title`) to the anchor of its
+    first use in this chapter, so the glossary can list the pages that use it.
+    """
 
     html: str
     title: str
+    abbreviations: dict[str, str]
 
 
 class _ArticleRewriter(HTMLParser):
@@ -64,6 +81,7 @@ class _ArticleRewriter(HTMLParser):
         print_dir: str,
         heading_shift: int,
         resolve_page: Callable[[str], str | None],
+        expand_abbreviations: bool = True,
     ) -> None:
         super().__init__(convert_charrefs=False)
         self.page_dir = posixpath.dirname(dest_uri)
@@ -81,6 +99,10 @@ class _ArticleRewriter(HTMLParser):
         self.heading_depth = 0
         self.heading_text_started = False
         self.last_heading_text = -1  # index in `out` of the latest text chunk inside a heading
+        self.abbreviations: dict[str, str] = {}
+        self.link_targets: list[str | None] = []  # in-document target of each open link (for "(p. N)")
+        self.abbr_pending: list[str | None] = []  # expansion to print after each open <abbr>, if any
+        self.expand_abbreviations = expand_abbreviations
 
     @property
     def in_article(self) -> bool:
@@ -175,10 +197,23 @@ class _ArticleRewriter(HTMLParser):
             new_attrs.append((name, new_value))
         if tag == "a":
             self.links.append(new_tag)
+            href = dict(new_attrs).get("href") or ""
+            self.link_targets.append(href[1:] if new_tag == "a" and href.startswith("#") and len(href) > 1 else None)
             if new_tag == "span":
                 classes = [value for name, value in new_attrs if name == "class" and value]
                 new_attrs = [(name, value) for name, value in new_attrs if name != "class"]
                 new_attrs.insert(0, ("class", " ".join([*classes, "kb-unlinked"])))
+        if tag == "abbr":
+            expansion = (dict(attrs).get("title") or "").strip()
+            pending: str | None = None
+            if expansion and expansion not in self.abbreviations:
+                anchor = self._prefixed(f"abbr-{len(self.abbreviations) + 1}")
+                self.abbreviations[expansion] = anchor
+                new_attrs.append(("id", anchor))
+                changed = True
+                if self.expand_abbreviations and not self.heading_depth and not self.links:
+                    pending = expansion.split("; ")[0]
+            self.abbr_pending.append(pending)
         if tag == "details" and not any(name == "open" for name, _ in attrs):
             new_attrs.append(("open", None))
             changed = True
@@ -216,6 +251,14 @@ class _ArticleRewriter(HTMLParser):
             self._emit(f"</h{min(6, int(heading.group(1)) + self.heading_shift)}>")
         elif tag == "a":
             self._emit(f"</{self.links.pop() if self.links else 'a'}>")
+            target = self.link_targets.pop() if self.link_targets else None
+            if target and not self.heading_depth:
+                self._emit(page_ref(target))
+        elif tag == "abbr":
+            self._emit("</abbr>")
+            expansion = self.abbr_pending.pop() if self.abbr_pending else None
+            if expansion:
+                self._emit(f" ({html.escape(expansion, quote=False)})")
         else:
             self._emit(f"</{tag}>")
 
@@ -255,6 +298,7 @@ def rewrite_article(
     print_dir: str,
     heading_shift: int,
     page_slugs: Mapping[str, str],
+    expand_abbreviations: bool = True,
 ) -> Chapter:
     """Extract and rewrite one built page's article so it can sit inside the combined print page."""
     parser = _ArticleRewriter(
@@ -262,9 +306,10 @@ def rewrite_article(
         print_dir=print_dir,
         heading_shift=heading_shift,
         resolve_page=page_slugs.get,
+        expand_abbreviations=expand_abbreviations,
     )
     parser.feed(page_html)
     parser.close()
     if not parser.out:
         raise ValueError(f"{dest_uri}: no <article class=\"md-content__inner\"> found in the built page")
-    return Chapter(html="".join(parser.out), title=parser.title)
+    return Chapter(html="".join(parser.out), title=parser.title, abbreviations=parser.abbreviations)
