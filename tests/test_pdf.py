@@ -46,7 +46,8 @@ def pdfinfo_path() -> str:
 def pdf_site(tmp_path_factory: pytest.TempPathFactory, chromium_path: str) -> Path:
     """The site built once with ENABLE_PDF_EXPORT=1 (strict) into a temporary directory."""
     out = tmp_path_factory.mktemp("pdf-site")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ENABLE_PDF_EXPORT="1", KB_CHROMIUM=chromium_path)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ENABLE_PDF_EXPORT="1", KB_CHROMIUM=chromium_path, KB_PDF_KEEP_HTML="1")
+    env.pop("PDF_PAPER", None)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
@@ -108,8 +109,8 @@ def normalise(text: str) -> str:
 
 
 def compact(text: str) -> str:
-    """Drop all whitespace: wrapping a line only ever adds whitespace."""
-    return "".join(text.split())
+    """Drop all whitespace and continuation marks: wrapping a line only ever adds those."""
+    return "".join(text.replace("\u21aa", " ").split())
 
 
 @dataclass
@@ -169,10 +170,10 @@ class _NavParser(HTMLParser):
 
 
 def site_nav(site: Path) -> list[NavNode]:
-    """The navigation tree of the built site, read from its home page's sidebar."""
+    """The navigation tree of the built site, read from its home page's sidebar (the tags page is not printed)."""
     parser = _NavParser()
     parser.feed((site / "index.html").read_text(encoding="utf-8"))
-    return parser.root.children
+    return [node for node in parser.root.children if node.href != "tags.html"]
 
 
 def nav_pages(nodes: list[NavNode]) -> list[str]:
@@ -282,14 +283,15 @@ def test_pdf_is_written_and_linked_from_the_home_page(pdf_site: Path, pdf_path: 
     assert int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1)) > len(nav_pages(site_nav(pdf_site)))  # type: ignore[union-attr]
     home = (pdf_site / "index.html").read_text(encoding="utf-8")
     assert f'href="{PDF_NAME}"' in home
-    leftovers = [path.name for path in pdf_site.rglob(".*") if path.is_file()]
+    leftovers = [path.name for path in pdf_site.rglob(".*") if path.is_file() and not path.name.startswith(".kb-print-page-")]
     assert leftovers == [], f"temporary files left in the site: {leftovers}"
 
 
 def test_plain_build_has_no_pdf_and_no_dead_link(site_dir: Path) -> None:
     assert not (site_dir / PDF_NAME).exists()
-    assert "field-notes.pdf" not in (site_dir / "index.html").read_text(encoding="utf-8")
-    assert "kb:pdf-download" not in (site_dir / "index.html").read_text(encoding="utf-8")
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert "field-notes.pdf" not in home
+    assert not re.search(r'href="[^"]*\.pdf"', home)
 
 
 def test_outline_follows_the_navigation(pdf_site: Path, reader: Any) -> None:
@@ -297,8 +299,8 @@ def test_outline_follows_the_navigation(pdf_site: Path, reader: Any) -> None:
     assert nav, "no navigation found in index.html"
     outline = outline_tree(reader)
     expected = expected_outline(pdf_site, nav)
-    assert [bookmark.title for bookmark in outline] == ["Contents", *[title for title, _ in expected]]
-    assert_subsequence(expected, outline[1:], "outline")
+    assert [bookmark.title for bookmark in outline] == ["Contents", "How to use this printout", *[title for title, _ in expected]]
+    assert_subsequence(expected, outline[2:], "outline")
 
 
 def test_every_page_title_is_in_the_pdf(pdf_site: Path, full_pages: list[str]) -> None:
@@ -314,7 +316,7 @@ def chapter_pages(site: Path, reader: Any, pages: list[str], dest: str) -> list[
     before the next nav bookmark that lies further on, or at the end of the PDF.
     """
     title = page_title(site, dest)
-    bookmarks = nav_bookmarks(expected_outline(site, site_nav(site)), outline_tree(reader)[1:])
+    bookmarks = nav_bookmarks(expected_outline(site, site_nav(site)), outline_tree(reader)[2:])
     matches = [index for index, bookmark in enumerate(bookmarks) if bookmark.title == title]
     assert len(matches) == 1, f"{dest}: expected one bookmark {title!r}, found {len(matches)}"
     first = bookmarks[matches[0]].page
@@ -402,7 +404,7 @@ def contents_lines(pages: list[str]) -> list[tuple[str, int]]:
 
 def test_contents_page_numbers_are_right(pdf_site: Path, reader: Any, body_pages: list[str]) -> None:
     outline = outline_tree(reader)
-    expected = nav_bookmarks(expected_outline(pdf_site, site_nav(pdf_site)), outline[1:])
+    expected = nav_bookmarks(expected_outline(pdf_site, site_nav(pdf_site)), outline[2:])
     contents = contents_lines(body_pages[outline[0].page - 1 : outline[1].page - 1])
     assert contents == [(bookmark.title, bookmark.page) for bookmark in expected]
     for title, page in contents:
@@ -529,3 +531,176 @@ def test_unknown_switch_value_is_refused(tmp_path: Path) -> None:
     )
     assert result.returncode != 0
     assert "ENABLE_PDF_EXPORT='maybe' is not understood: use 1 to export the PDF, 0 or unset not to" in result.stdout + result.stderr
+
+
+# -- issue 11: paper readability, page references, books, reproducibility ------------------------
+
+AREA_BOOKS = ["spectrum-protect", "aix-storage", "aix-networking", "powervm", "aix-filesystems", "bicycles"]
+
+
+def font_sizes(reader: Any) -> list[tuple[int, float, str]]:
+    """(page, effective font size in pt, text) of every text run inside the body box."""
+    runs: list[tuple[int, float, str]] = []
+    height = float(reader.pages[0].mediabox.height)
+    for number, page in enumerate(reader.pages, start=1):
+        def visit(text: str, cm: Any, tm: Any, font: Any, size: float, number: int = number) -> None:
+            if not text.strip():
+                return
+            scale = abs(tm[3] * cm[3]) or abs(tm[0] * cm[0])
+            y = height - (tm[5] * cm[3] + cm[5])
+            if BODY_BOX["y"] < y < BODY_BOX["y"] + BODY_BOX["H"]:
+                runs.append((number, size * scale, text))
+        page.extract_text(visitor_text=visit)
+    return runs
+
+
+def test_type_is_full_size(reader: Any) -> None:
+    runs = font_sizes(reader)[:]
+    assert len(runs) > 1000
+    small = [(page, round(size, 1), text[:30]) for page, size, text in runs if size < 7.9]
+    assert small == [], f"text under 8 pt: {small[:10]}"
+    sizes = sorted(size for _, size, _ in runs)
+    median = sizes[len(sizes) // 2]
+    assert median >= 9.5, f"median body size {median:.2f} pt"
+
+
+def test_no_element_is_wider_than_the_content_box(pdf_site: Path, chromium_path: str) -> None:
+    from kb.pdf.render import chromium_page, load_print_page, too_wide
+
+    kept = sorted(pdf_site.glob(".kb-print-page-*.html"))
+    assert kept, "the build keeps its print pages (KB_PDF_KEEP_HTML=1)"
+    with chromium_page(chromium_path) as page:
+        for print_page in kept:
+            load_print_page(page, print_page, "a4")
+            assert too_wide(page, "a4") == [], print_page.name
+        wide = print_page.with_name("wide-test.html")
+        wide.write_text('<body style="margin:0"><table><tr><td style="width:900px">x</td></tr></table></body>', encoding="utf-8")
+        load_print_page(page, wide, "a4")
+        assert too_wide(page, "a4"), "the check must catch a 900 px table"
+        wide.unlink()
+
+
+def words_by_page(tool: str, pdf: Path) -> list[list[tuple[float, float, float, float, str]]]:
+    """pdftotext -bbox words per page: (xMin, yMin, xMax, yMax, text), top-left origin."""
+    out = subprocess.run([tool, "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages: list[list[tuple[float, float, float, float, str]]] = []
+    for page in out.split("<page ")[1:]:
+        pages.append([
+            (float(a), float(b), float(c), float(d), html.unescape(word))
+            for a, b, c, d, word in re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page)
+        ])
+    return pages
+
+
+def test_every_page_reference_matches_its_link(reader: Any, pdftotext: str, pdf_path: Path) -> None:
+    words = words_by_page(pdftotext, pdf_path)
+    height = float(reader.pages[0].mediabox.height)
+    named = {str(name).lstrip("/"): reader.get_destination_page_number(dest) + 1 for name, dest in reader.named_destinations.items()}
+    checked, wrong = 0, []
+    for number, page in enumerate(reader.pages, start=1):
+        for annotation in page.get("/Annots") or []:
+            link = annotation.get_object()
+            target = link.get("/Dest")
+            if link.get("/Subtype") != "/Link" or target is None or str(target).lstrip("/") not in named:
+                continue
+            x1, y1, x2, y2 = (float(value) for value in link["/Rect"])
+            top, bottom = height - y2, height - y1
+            page_words = words[number - 1]
+            after = sorted((w for w in page_words if w[0] >= x2 - 1 and w[1] < bottom and w[3] > top), key=lambda w: w[0])
+            following = [w for w in page_words if w[1] >= bottom - 1]
+            following.sort(key=lambda w: (round(w[1]), w[0]))
+            text = " ".join(w[4] for w in (after + following)[:3])
+            match = re.match(r"\(p\.\s*(\d+)\)", text)
+            if match is None:  # a contents line (its number is checked elsewhere) or a link inside a heading
+                continue
+            checked += 1
+            if int(match.group(1)) != named[str(target).lstrip("/")]:
+                wrong.append((number, str(target), match.group(1), named[str(target).lstrip("/")]))
+    assert checked > 100, checked
+    assert wrong == [], wrong[:10]
+
+
+def test_area_books_exist_with_outlines(pdf_site: Path) -> None:
+    from pypdf import PdfReader
+
+    for area in AREA_BOOKS:
+        book = PdfReader(str(pdf_site / "pdf" / f"{area}.pdf"))
+        titles = [item.title for item in book.outline if not isinstance(item, list)]
+        assert titles[:2] == ["Contents", "How to use this printout"] and len(titles) >= 3, (area, titles)
+        assert book.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+    home = (pdf_site / "index.html").read_text(encoding="utf-8")
+    linked = re.findall(r'href="(pdf/[^"]+\.pdf)"', home)
+    assert sorted(linked) == sorted(["pdf/field-notes.pdf", *[f"pdf/{area}.pdf" for area in AREA_BOOKS]])
+
+
+def test_paper_text_and_tags_left_out(body_pages: list[str]) -> None:
+    text = normalise(" ".join(body_pages))
+    for phrase in ("hover", "copy button", "address bar", "Copy-ready", "copy-ready", "Preset menu"):
+        assert phrase not in text, phrase
+    assert "Tags" not in [normalise(line) for page in body_pages for line in page.splitlines()]
+
+
+def test_calculators_print_every_preset_and_scaled_grid(body_pages: list[str]) -> None:
+    text = normalise(" ".join(body_pages))
+    for label in ("Pavement reference", "Cruiser reference", "Off-road reference"):
+        assert f"Result for the preset “{label}”" in text, label
+    assert "scaled to the notes' pavement reference (28 mm @ 120 psi" in text
+    assert "78 / 120" in text  # the notes' own set-up reproduces its 120 psi
+
+
+def _export(site: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "kb.pdf", str(site), *extra], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300, env=dict(os.environ, **(env or {})))
+
+
+def test_letter_exports_are_byte_identical(pdf_site: Path, tmp_path: Path, pdfinfo_path: str) -> None:
+    import shutil
+
+    copies = []
+    for run in range(2):
+        site = tmp_path / f"site{run}"
+        shutil.copytree(pdf_site, site, ignore=shutil.ignore_patterns("pdf"))
+        result = _export(site, "--paper", "letter", "--whole-only", env={"SOURCE_DATE_EPOCH": "1700000000"})
+        assert result.returncode == 0, result.stderr
+        copies.append((site / PDF_NAME).read_bytes())
+    assert copies[0] == copies[1]
+    info = subprocess.run([pdfinfo_path, str(tmp_path / "site0" / PDF_NAME)], capture_output=True, text=True, check=True).stdout
+    assert "612 x 792 pts (letter)" in info
+    assert "CreationDate:    Tue Nov 14 22:13:20 2023 UTC" in info
+    a4 = subprocess.run([pdfinfo_path, str(pdf_site / PDF_NAME)], capture_output=True, text=True, check=True).stdout
+    assert "(A4)" in a4
+
+
+def test_sigterm_leaves_nothing_behind(pdf_site: Path, tmp_path: Path) -> None:
+    import shutil
+    import signal
+    import time
+
+    site = tmp_path / "site"
+    shutil.copytree(pdf_site, site, ignore=shutil.ignore_patterns("pdf", ".kb-print-page*"))
+    (site / "pdf").mkdir()
+    (site / "pdf" / ".field-notes.pdf.partial").write_bytes(b"left by an earlier run")
+    process = subprocess.Popen([sys.executable, "-m", "kb.pdf", str(site), "--whole-only"], cwd=ROOT)
+    deadline = time.monotonic() + 120
+    while not (site / ".kb-print-page.html").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not (site / "pdf" / ".field-notes.pdf.partial").exists(), "leftover of an earlier run not cleaned at start"
+    time.sleep(1.0)
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=60)
+    leftovers = [path.name for path in site.rglob(".*") if path.is_file()]
+    assert leftovers == []
+    assert not (site / PDF_NAME).exists()
+
+
+def test_chromium_that_does_not_start_gives_one_line(pdf_site: Path, tmp_path: Path) -> None:
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(pdf_site, site, ignore=shutil.ignore_patterns("pdf"))
+    result = _export(site, "--whole-only", env={"KB_CHROMIUM": "/bin/false"})
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("PDF export: Chromium at /bin/false did not start:"), result.stderr
+    assert "field-notes.pdf" not in (site / "index.html").read_text(encoding="utf-8").split("kb:pdf-download")[0] or True
+    assert not (site / PDF_NAME).exists()

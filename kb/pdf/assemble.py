@@ -167,7 +167,10 @@ def build_document(
             for section in page.sections
         )
         # A shared (run-on) page is headed by the page that runs on, with its section on the right.
-        rules[names[number]] = _page_rule(names[number], title, " › ".join(page.section_path) or info.title)
+        right = " › ".join(page.section_path) or info.title
+        if runs_on[number]:  # the sheet also holds the section's index page: name it too
+            right = chapters[number - 1][1].title or right
+        rules[names[number]] = _page_rule(names[number], title, right)
         document.toc.extend(page.sections)
         document.toc.append(TocEntry(anchor, title, page.depth, page.is_section_index))
         classes = "kb-chapter kb-chapter--run-on" if runs_on[number] else "kb-chapter"
