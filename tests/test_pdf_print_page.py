@@ -126,3 +126,106 @@ def test_heading_whitespace_is_collapsed_and_trimmed() -> None:
     page = '<article class="md-content__inner"><h2 id="t">\n  <span class="md-tag">AIX</span>\n  and   more\n</h2></article>'
     html = rewrite_article(page, dest_uri="tags.html", print_dir="", heading_shift=0, page_slugs={}).html
     assert html == '<h2 id="p-tags--t"><span class="md-tag">AIX</span> and more</h2>'
+
+
+# -- issue 11: wraps, reproducible bytes, home page links, paper text, navigation from HTML ----------
+
+def test_wrap_breaks_at_spaces_then_commas_with_a_hanging_mark() -> None:
+    from kb.pdf.wrap import CONTINUATION, wrap_code
+
+    line = "chdev -l ent0 -a sharing_mode=uncap,proc_mode=shared -a x=1 default -n"
+    lines = [piece.replace('<span class="kb-wrap-mark" aria-hidden="true">', "").replace("</span>", "")
+             for piece in wrap_code(line, 30).split("\n")]
+    assert all(len(piece) <= 30 for piece in lines), lines
+    assert lines[0] == "chdev -l ent0 -a"
+    assert all(piece.startswith(f"  {CONTINUATION} ") for piece in lines[1:])
+    assert "sharing_mode=uncap," in lines[1]  # broken after the comma, not inside a word
+    rejoined = " ".join(piece.replace(f"  {CONTINUATION} ", "") for piece in lines)
+    assert rejoined.replace(", ", ",") == line.replace(", ", ",")
+
+
+def test_wrap_leaves_short_lines_and_splits_only_overlong_tokens() -> None:
+    from kb.pdf.wrap import wrap_code
+
+    assert wrap_code("ls -l\n<span class=\"c\"># ok</span>", 40) == "ls -l\n<span class=\"c\"># ok</span>"
+    token = "x" * 70
+    wrapped = wrap_code(token, 30)
+    assert wrapped.count("\u21aa") == 2 and wrapped.replace("\n", "").count("x") == 70
+
+
+def test_wrap_is_fast_on_hostile_input() -> None:
+    import time
+
+    from kb.pdf.wrap import wrap_code
+
+    started = time.perf_counter()
+    wrap_code(("a," * 50_000) + "\n" + ("<b>x</b> " * 20_000) + "&amp;" * 10_000, 40)
+    assert time.perf_counter() - started < 10
+
+
+def test_finish_is_reproducible_and_opens_the_outline() -> None:
+    from kb.pdf.finish import finish_pdf
+
+    def fake(stamp: bytes, node: bytes) -> bytes:
+        body = (b"%PDF-1.4\n1 0 obj\n<</Producer (x)\n/CreationDate (D:" + stamp + b"+00'00')\n/ModDate (D:" + stamp
+                + b"+00'00')>>\nendobj\n2 0 obj\n<</Type /Catalog\n/Pages 3 0 R\n/MarkInfo <</Marked true>>>>\nendobj\n"
+                + b"4 0 obj\n<</ID (node" + node + b")>>\nendobj\n")
+        xref = len(body)
+        return body + b"xref\n0 5\n0000000000 65535 f \ntrailer\n<</Size 5\n/Root 2 0 R\n/Info 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % xref
+
+    first = finish_pdf(fake(b"20260101120000", b"00010569"), 1700000000)
+    second = finish_pdf(fake(b"20260202130000", b"00010570"), 1700000000)
+    assert first == second
+    assert b"/CreationDate (D:20231114221320+00'00')" in first
+    assert first.count(b"/PageMode /UseOutlines") == 1 and b"/Prev " in first
+    assert len(finish_pdf(fake(b"20260101120000", b"00000001"), None)) > 0
+
+
+def test_home_page_links_only_books_that_exist(tmp_path: Path) -> None:
+    from kb.pdf.homepage import MARKER, link_books
+
+    (tmp_path / "pdf").mkdir()
+    (tmp_path / "pdf" / "field-notes.pdf").write_bytes(b"%PDF-")
+    home = tmp_path / "index.html"
+    home.write_text(f"<article class=\"md-content__inner\"><h1>Home</h1>{MARKER}<p>x</p></article>", encoding="utf-8")
+    books = [("pdf/field-notes.pdf", ""), ("pdf/powervm.pdf", "PowerVM")]
+    assert link_books(tmp_path, books)
+    text = home.read_text(encoding="utf-8")
+    assert 'href="pdf/field-notes.pdf"' in text and "powervm.pdf" not in text
+    (tmp_path / "pdf" / "powervm.pdf").write_bytes(b"%PDF-")
+    link_books(tmp_path, books)
+    text = home.read_text(encoding="utf-8")
+    assert text.count("field-notes.pdf") == 1 and 'href="pdf/powervm.pdf"' in text
+
+
+def test_paper_text_replaces_screen_sentences_outside_code() -> None:
+    from kb.pdf.paper_text import paper_text
+
+    html = "<p>Copy-ready, with your own\nvalues:</p><pre><code>Copy-ready, with your own values</code></pre>"
+    result = paper_text(html)
+    assert result.startswith("<p>With default values (put in your own):</p>")
+    assert "<code>Copy-ready, with your own values</code>" in result
+
+
+def test_navigation_is_read_from_built_html() -> None:
+    from kb.pdf.navigation import NavItem as HtmlNavItem
+    from kb.pdf.navigation import read_navigation
+
+    page = """<nav class="md-nav md-nav--primary"><ul>
+    <li class="md-nav__item"><a href="index.html" class="md-nav__link"><span class="md-ellipsis">Home</span></a>
+      <nav class="md-nav md-nav--secondary"><ul><li class="md-nav__item"><a href="#x" class="md-nav__link">
+      <span class="md-ellipsis">Heading</span></a></li></ul></nav></li>
+    <li class="md-nav__item md-nav__item--nested"><div class="md-nav__link md-nav__container">
+      <a href="area/index.html" class="md-nav__link"><span class="md-ellipsis">Area</span></a></div>
+      <nav class="md-nav"><ul><li class="md-nav__item"><a href="area/page.html" class="md-nav__link">
+      <span class="md-ellipsis">Page</span></a></li></ul></nav></li></ul></nav>"""
+    assert read_navigation(page) == (
+        HtmlNavItem("Home", "index.html"),
+        HtmlNavItem("Area", children=(HtmlNavItem("Area", "area/index.html"), HtmlNavItem("Page", "area/page.html"))),
+    )
+
+
+def test_internal_links_get_a_page_reference_box() -> None:
+    html = rewrite()
+    assert 'data-kb-ref="p-area-other--part"' in html and 'data-kb-ref="p-area-page--local"' in html
+    assert "ibm.com/\">IBM</a><span class=\"kb-pref\"" not in html

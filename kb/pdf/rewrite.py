@@ -211,7 +211,9 @@ class _ArticleRewriter(HTMLParser):
                 self.abbreviations[expansion] = anchor
                 new_attrs.append(("id", anchor))
                 changed = True
-                if self.expand_abbreviations and not self.heading_depth and not self.links:
+                before = "".join(self.out[-3:]).rstrip()
+                if (self.expand_abbreviations and not self.heading_depth and not self.links
+                        and not {"dt", "dd"} & set(self.open_tags) and not before.endswith("(")):
                     pending = expansion.split("; ")[0]
             self.abbr_pending.append(pending)
         if tag == "details" and not any(name == "open" for name, _ in attrs):
