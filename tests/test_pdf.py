@@ -660,7 +660,7 @@ def test_letter_exports_are_byte_identical(pdf_site: Path, tmp_path: Path, pdfin
     copies = []
     for run in range(2):
         site = tmp_path / f"site{run}"
-        shutil.copytree(pdf_site, site, ignore=shutil.ignore_patterns("pdf"))
+        shutil.copytree(pdf_site, site, ignore=shutil.ignore_patterns("pdf", ".kb-print-page*"))
         result = _export(site, "--paper", "letter", "--whole-only", env={"SOURCE_DATE_EPOCH": "1700000000"})
         assert result.returncode == 0, result.stderr
         copies.append((site / PDF_NAME).read_bytes())
@@ -683,7 +683,7 @@ def test_sigterm_leaves_nothing_behind(pdf_site: Path, tmp_path: Path) -> None:
     (site / "pdf" / ".field-notes.pdf.partial").write_bytes(b"left by an earlier run")
     process = subprocess.Popen([sys.executable, "-m", "kb.pdf", str(site), "--whole-only"], cwd=ROOT)
     deadline = time.monotonic() + 120
-    while not (site / ".kb-print-page.html").exists() and time.monotonic() < deadline:
+    while not list(site.glob(".kb-print-page-*.html")) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not (site / "pdf" / ".field-notes.pdf.partial").exists(), "leftover of an earlier run not cleaned at start"
     time.sleep(1.0)
@@ -698,7 +698,7 @@ def test_chromium_that_does_not_start_gives_one_line(pdf_site: Path, tmp_path: P
     import shutil
 
     site = tmp_path / "site"
-    shutil.copytree(pdf_site, site, ignore=shutil.ignore_patterns("pdf"))
+    shutil.copytree(pdf_site, site, ignore=shutil.ignore_patterns("pdf", ".kb-print-page*"))
     result = _export(site, "--whole-only", env={"KB_CHROMIUM": "/bin/false"})
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()

@@ -291,19 +291,39 @@ def print_css() -> str:
 
 _REF = re.compile(rf'(<span class="{PAGE_REF_CLASS}" data-kb-ref="([^"]*)">)[^<]*(</span>)')
 _PRE_CODE = re.compile(r"(<pre\b[^>]*>(?:<span></span>)?<code)\b")
-_NUMBERED_CODE = re.compile(r'(<code data-kb-code="(\d+)"[^>]*>)(.*?)(</code>)', re.S)
+_NUMBERED_CODE = re.compile(r'(<code data-kb-code="([^"]+)"[^>]*>)(.*?)(</code>)', re.S)
+_CHAPTER = re.compile(r'<section class="kb-chapter[^"]*" id="([^"]+)"')
 
 
 def number_code_blocks(page: str) -> str:
-    """Give every `pre > code` a `data-kb-code` index, so its measured width can be matched up."""
-    counter = iter(range(1_000_000))
-    return _PRE_CODE.sub(lambda match: f'{match.group(1)} data-kb-code="{next(counter)}"', page)
+    """Give every `pre > code` a `data-kb-code` key (chapter anchor : index in the chapter).
+
+    The key does not depend on the book, so widths measured for the whole-site book
+    serve the area books, whose chapters are laid out alike.
+    """
+    parts = []
+    position = 0
+    chapters = list(_CHAPTER.finditer(page))
+    for number, chapter in enumerate(chapters):
+        end = chapters[number + 1].start() if number + 1 < len(chapters) else len(page)
+        counter = iter(range(1_000_000))
+        anchor = chapter.group(1)
+        parts.append(page[position:chapter.start()])
+        parts.append(_PRE_CODE.sub(lambda match: f'{match.group(1)} data-kb-code="{anchor}:{next(counter)}"', page[chapter.start():end]))
+        position = end
+    parts.append(page[position:])
+    return "".join(parts)
 
 
-def wrap_code_blocks(page: str, columns: Mapping[int, int]) -> str:
-    """Break every numbered code block's long lines at its measured width in characters."""
+def code_keys(page: str) -> set[str]:
+    """Every code block key of a print page (see `number_code_blocks`)."""
+    return {match.group(2) for match in _NUMBERED_CODE.finditer(page)}
+
+
+def wrap_code_blocks(page: str, columns: Mapping[str, int]) -> str:
+    """Break every keyed code block's long lines at its measured width in characters."""
     def wrap(match: re.Match[str]) -> str:
-        width = columns.get(int(match.group(2)))
+        width = columns.get(match.group(2))
         return match.group(0) if width is None else match.group(1) + wrap_code(match.group(3), width) + match.group(4)
 
     return _NUMBERED_CODE.sub(wrap, page)
@@ -325,7 +345,7 @@ def render_document(
     document: PrintDocument,
     page_numbers: Mapping[str, int] | None = None,
     *,
-    code_columns: Mapping[int, int] | None = None,
+    code_columns: Mapping[str, int] | None = None,
     ref_digits: int = 2,
 ) -> str:
     """Serialise the print page; without page numbers the contents and references stay empty.

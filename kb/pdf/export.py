@@ -22,6 +22,7 @@ import re
 import signal
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from kb.pdf.assemble import (
     NavItem,
     body_attributes_of,
     build_document,
+    code_keys,
     page_ref_targets,
     plan_pages,
     render_document,
@@ -55,7 +57,7 @@ from kb.pdf.render import (
 PDF_DIR = "pdf"
 PDF_PATH = f"{PDF_DIR}/field-notes.pdf"
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
-PRINT_PAGE_NAME = ".kb-print-page.html"
+PRINT_PAGE_NAME = ".kb-print-page-field-notes.html"  # one per book: .kb-print-page-<book>.html
 MAX_PASSES = 4
 
 
@@ -226,12 +228,20 @@ def export_books(
     if not plan_pages(nav):
         raise PdfExportError("PDF export found no pages in the navigation")
     books = plan_books(nav) if areas else plan_books(nav)[:1]
+    # Two browsers side by side (2 cores): the whole-site book in one, the area books in the other.
+    groups = [books[:1], books[1:]] if len(books) > 1 else [books]
+
+    def run(group: list[Book]) -> list[ExportResult]:
+        measured: dict[str, int] = {}  # code block widths, shared by the books of a group (same layout)
+        with chromium_page(chromium) as page:
+            return [_export_book(page, site_dir, book, built, info, paper, keep_print_page, measured) for book in group]
+
     results: list[ExportResult] = []
     with _cleanup_on_signal(site_dir):
         try:
-            with chromium_page(chromium) as page:
-                for book in books:
-                    results.append(_export_book(page, site_dir, book, built, info, paper, keep_print_page))
+            with ThreadPoolExecutor(max_workers=len(groups)) as pool:
+                for done in [pool.submit(run, group) for group in groups]:
+                    results.extend(done.result())
         except ChromiumLaunchError as error:
             raise PdfExportError(f"PDF export: Chromium at {chromium} did not start: {error}") from None
         except PdfExportError:
@@ -241,7 +251,8 @@ def export_books(
             raise PdfExportError(f"PDF export failed in Chromium: {first_line}") from error
         finally:
             if not keep_print_page:
-                (site_dir / PRINT_PAGE_NAME).unlink(missing_ok=True)
+                for print_page in site_dir.glob(".kb-print-page*.html"):
+                    print_page.unlink(missing_ok=True)
             for partial in (site_dir / PDF_DIR).glob(".*.partial"):
                 partial.unlink(missing_ok=True)
     if link_home:
@@ -251,6 +262,7 @@ def export_books(
 
 def _export_book(
     page: Any, site_dir: Path, book: Book, built: dict[str, str], info: BuildInfo, paper: str, keep_print_page: bool,
+    measured: dict[str, int],
 ) -> ExportResult:
     started = time.monotonic()
     pages = plan_pages(book.nav)
@@ -267,12 +279,15 @@ def _export_book(
     target = site_dir / book.output
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial")
-    print_page = site_dir / PRINT_PAGE_NAME
+    print_page = site_dir / f".kb-print-page-{Path(book.output).stem}.html"
     anchors = [entry.anchor for entry in document.toc]
 
-    print_page.write_text(render_document(document), encoding="utf-8")
-    load_print_page(page, print_page, paper)
-    columns = code_columns(page)
+    unwrapped = render_document(document)
+    if not code_keys(unwrapped) <= measured.keys():
+        print_page.write_text(unwrapped, encoding="utf-8")
+        load_print_page(page, print_page, paper)
+        measured.update(code_columns(page))
+    columns = measured
     numbers: dict[str, int] | None = None
     digits = 2
     passes = 0
@@ -308,8 +323,6 @@ def _export_book(
                 f"({len(moved)} moved, e.g. {', '.join(moved[:3])})"
             )
         numbers = settled
-    if keep_print_page:
-        print_page.replace(site_dir / f".kb-print-page-{Path(book.output).stem}.html")
     partial.write_bytes(finish_pdf(partial.read_bytes(), _epoch()))
     page_count, bookmarks = pdf_summary(partial)
     with partial.open("rb") as handle:

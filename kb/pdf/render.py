@@ -101,9 +101,9 @@ def load_print_page(page: Any, html_path: Path, paper: str) -> None:
     page.goto(html_path.resolve().as_uri(), wait_until="load", timeout=120_000)
 
 
-def code_columns(page: Any) -> dict[int, int]:
-    """How many monospace characters fit on a line of each numbered code block."""
-    return {int(key): int(value) for key, value in page.evaluate(_MEASURE).items()}
+def code_columns(page: Any) -> dict[str, int]:
+    """How many monospace characters fit on a line of each keyed code block."""
+    return {str(key): int(value) for key, value in page.evaluate(_MEASURE).items()}
 
 
 def too_wide(page: Any, paper: str) -> list[str]:
