@@ -45,6 +45,12 @@ RULES = (
 HTML_RULES = (
     re.compile(r"<li>\s*<strong>Tags</strong>\s+at the top of each page.*?</li>\s*", re.S),
 )
+# Sentences with inline markup, replaced whole: (pattern, paper wording).
+HTML_SENTENCES = (
+    (re.compile(r"The form starts from the pavement reference; the\s+<strong>Preset</strong>\s+menu\s+switches to the\s+"
+                r"cruiser or off-road reference\.", re.S),
+     "The printout shows the result of each of the three references."),
+)
 _TEXT_OUTSIDE_TAGS = re.compile(r"(<pre\b.*?</pre>)|(<[^>]*>)|([^<]+)", re.S)
 
 
@@ -53,6 +59,8 @@ def paper_text(chapter_html: str) -> str:
     text = chapter_html
     for element in HTML_RULES:
         text = element.sub("", text)
+    for sentence, paper in HTML_SENTENCES:
+        text = sentence.sub(paper, text)
     for pattern, replace in RULES:
         text = _sub_outside_code(text, pattern, replace)
     return text
