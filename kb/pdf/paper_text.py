@@ -47,8 +47,8 @@ HTML_RULES = (
 )
 # Sentences with inline markup, replaced whole: (pattern, paper wording).
 HTML_SENTENCES = (
-    (re.compile(r"The form starts from the pavement reference; the\s+<strong>Preset</strong>\s+menu\s+switches to the\s+"
-                r"cruiser or off-road reference\.", re.S),
+    (re.compile(_phrase("The form starts from the pavement reference; the <strong>Preset</strong> menu switches to the "
+                        "cruiser or off-road reference.")),
      "The printout shows the result of each of the three references."),
 )
 _TEXT_OUTSIDE_TAGS = re.compile(r"(<pre\b.*?</pre>)|(<[^>]*>)|([^<]+)", re.S)
