@@ -87,4 +87,4 @@ def render_print_tables(calculator: Calculator, inputs: Mapping[str, str], prese
             parts.append(f'<p class="kb-calc-legend">{escape(calculator.table.legend)}</p>')
     if not parts:
         return ""
-    return f'<div class="kb-static kb-print-only" data-search-exclude>{"".join(parts)}</div>'
+    return f'<div class="kb-print-only" data-search-exclude>{"".join(parts)}</div>'
