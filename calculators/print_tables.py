@@ -71,7 +71,7 @@ def scaled_grid(calculator: Calculator, preset: Preset) -> str:
         f"{preset.values.get('rear', '')} % rear), by tire width (rows) and total weight (columns)"
     )
     return (
-        f'<table class="kb-calc-grid kb-print-grid"><caption>{escape(caption)}</caption>'
+        f'<table class="kb-print-grid"><caption>{escape(caption)}</caption>'
         f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
     )
 
