@@ -44,6 +44,21 @@ class StaticTable:
 
 
 @dataclass(frozen=True)
+class FileCheck:
+    """A CLI option that reads a text file and checks it against the result (the VIO planner's --check-lsmap FILE).
+
+    `check(result, text)` returns the JSON value added under `json_key`, or raises CalcError whose message names
+    the line it could not read; `summary(value)` gives the readable lines.
+    """
+
+    flag: str
+    help: str
+    json_key: str
+    check: Callable[[Any, str], Any]
+    summary: Callable[[Any], list[str]]
+
+
+@dataclass(frozen=True)
 class Evaluation:
     """What one set of inputs gives: values, raw result, displayed outputs, errors by field key."""
 
@@ -76,6 +91,7 @@ class Calculator:
     presets: tuple[Preset, ...] = ()
     table: StaticTable | None = None
     to_json: Callable[[Any], Any] | None = None
+    file_checks: tuple[FileCheck, ...] = ()
 
     def __post_init__(self) -> None:
         where = f"calculators/{self.name}"
