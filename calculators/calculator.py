@@ -48,7 +48,9 @@ class FileCheck:
     """A CLI option that reads a text file and checks it against the result (the VIO planner's --check-lsmap FILE).
 
     `check(result, text)` returns the JSON value added under `json_key`, or raises CalcError whose message names
-    the line it could not read; `summary(value)` gives the readable lines.
+    the line it could not read; `summary(value)` gives the readable lines. In the browser, `module`'s functions
+    `entries` (compiled like the logic, bundle.check_js) and the hand-written `page_script` that calls them are one
+    asset, `assets/calculators/<calculator>-<flag>.js`, loaded after the calculator's script.
     """
 
     flag: str
@@ -56,6 +58,9 @@ class FileCheck:
     json_key: str
     check: Callable[[Any, str], Any]
     summary: Callable[[Any], list[str]]
+    module: ModuleType | None = None
+    entries: tuple[str, ...] = ()
+    page_script: str = ""
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from calculators.bundle import calculator_js
+from calculators.bundle import calculator_js, check_js
 from calculators.calculator import Calculator
 from calculators.fields import FieldError
 from calculators.html import render_calculator
@@ -66,6 +66,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add one generated script per calculator and the stylesheet; a logic module outside the subset stops the build."""
     try:
         scripts = {f"{ASSET_DIR}/{name}.js": calculator_js(name) for name in all_calculators()}
+        scripts.update({f"{ASSET_DIR}/{name}-{check.flag}.js": check_js(name, check.flag)
+                        for name, calculator in all_calculators().items() for check in calculator.file_checks if check.module})
     except SubsetError as error:
         raise PluginError(str(error)) from None
     with open(STYLE_SOURCE, encoding="utf-8") as stylesheet:
@@ -104,8 +106,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         return None
     rendered: dict[str, str] = {}
     for token, (calculator, inputs, preset, table) in pending.items():
-        script = get_relative_url(f"{ASSET_DIR}/{calculator.name}.js", page.file.url)
-        rendered[token] = render_calculator(calculator, inputs, preset, table) + f'<script src="{script}"></script>'
+        names = [calculator.name] + [f"{calculator.name}-{check.flag}" for check in calculator.file_checks if check.module]
+        scripts = "".join(f'<script src="{get_relative_url(f"{ASSET_DIR}/{name}.js", page.file.url)}"></script>' for name in names)
+        rendered[token] = render_calculator(calculator, inputs, preset, table) + scripts
     result, unplaced = place_rendered(html, rendered)
     if unplaced:
         raise PluginError(f"{_page_path(page, config)}: a calculator directive must stand alone as its own block")

@@ -1,6 +1,7 @@
 """The VIO server planner: fields, outputs, presets and the no-JS table of the VIOS sizing and slot plan."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from calculators.calculator import Calculator, Evaluation, FileCheck, Preset, StaticTable
@@ -280,6 +281,7 @@ def check_summary(checked: dict[str, Any]) -> list[str]:
 
 LSMAP_CHECK = FileCheck(
     flag="check-lsmap", json_key="check", check=check_against_plan, summary=check_summary,
+    module=check, entries=("check_lsmap", "difference_line"), page_script=str(Path(__file__).with_name("check_form.js")),
     help="Text of lsmap -all -npiv and/or lsmap -all from one VIO server: lists every difference from the plan "
          "(--json adds \"check\": {\"vios\", \"differences\"}; exit 0 with or without differences).",
 )
