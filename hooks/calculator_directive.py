@@ -35,6 +35,7 @@ from calculators.html import render_calculator
 from calculators.jsgen import SubsetError
 from calculators.registry import all_calculators
 from kb.directives import Directive, DirectiveError, author_path, option_line, place_rendered, swap_page_directives
+from kb.profile import current as current_profile, values_for
 from kb.options import Option, OptionError, type_boolean, type_choice, type_mapping, type_string, validate_options
 
 KIND = "calculator"
@@ -130,6 +131,7 @@ def _prepare(directive: Directive) -> tuple[Calculator, dict[str, str], str | No
     inputs = calculator.preset_inputs(preset)
     for name, value in options["values"].items():
         inputs[_field_key(directive, calculator, name)] = _text(directive, name, value)
+    inputs.update(values_for("calculator", calculator.name, [item.key for item in calculator.fields]))  # KB_PROFILE
     for key, text in inputs.items():
         if not text:
             continue
@@ -140,7 +142,9 @@ def _prepare(directive: Directive) -> tuple[Calculator, dict[str, str], str | No
     evaluation = calculator.evaluate(inputs)
     if not evaluation.ok:
         message = next(iter(evaluation.errors.values()))["message"]
-        raise DirectiveError(directive.src_path, directive.line, f"calculator directive: these inputs do not compute: {message}; give a preset: or values:")
+        profile = current_profile()
+        given = f" (with the values of KB_PROFILE {profile.file_name})" if profile else ""
+        raise DirectiveError(directive.src_path, directive.line, f"calculator directive: these inputs{given} do not compute: {message}; give a preset: or values:")
     return calculator, inputs, preset, options["table"]
 
 
