@@ -223,6 +223,9 @@ def _cover(info: BuildInfo, book_title: str) -> str:
         f"the {html.escape(book_title)} part of the site" if book_title else "every page of the site"
     )
     book = f'<p class="kb-cover__book">{html.escape(book_title)}</p>' if book_title else ""
+    profile = f"<dt>Profile</dt><dd><code>{html.escape(info.profile)}</code></dd>" if info.profile else ""
+    values = ("Calculators and commands are printed with the values of the profile named above." if info.profile else
+              "Calculators appear as their results for every preset and their tables, commands with their default values.")
     return (
         '<div class="kb-cover">'
         f'<p class="kb-cover__title">{html.escape(info.title)}</p>{book}'
@@ -230,10 +233,9 @@ def _cover(info: BuildInfo, book_title: str) -> str:
         '<dl class="kb-cover__facts">'
         f"<dt>Built</dt><dd>{html.escape(info.build_date)}</dd>"
         f"<dt>Source version</dt><dd><code>{html.escape(info.source_version)}</code></dd>"
-        "</dl>"
+        f"{profile}</dl>"
         f"{lines}"
-        f'<p class="kb-cover__note">Offline edition: {scope} in navigation order. '
-        "Calculators appear as their results for every preset and their tables, commands with their default values.</p>"
+        f'<p class="kb-cover__note">Offline edition: {scope} in navigation order. {values}</p>'
         "</div>"
     )
 

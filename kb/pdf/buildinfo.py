@@ -7,6 +7,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from kb.profile import current as current_profile
+
 
 @dataclass(frozen=True)
 class BuildInfo:
@@ -16,7 +18,8 @@ class BuildInfo:
     description: str
     build_date: str
     source_version: str
-    # Extra lines for the cover, e.g. "Made with profile X" (issue 15); empty by default.
+    profile: str = ""  # KB_PROFILE: file name and short hash (kb.profile), when the build printed a profile's values
+    # Extra lines for the cover (python -m kb.pdf --cover-line); empty by default.
     cover_lines: tuple[str, ...] = ()
 
 
@@ -50,5 +53,6 @@ def collect_build_info(*, title: str, description: str, project_dir: Path, cover
         description=description,
         build_date=build_date(),
         source_version=source_version(project_dir),
+        profile=profile.cover_text() if (profile := current_profile()) else "",
         cover_lines=cover_lines,
     )
