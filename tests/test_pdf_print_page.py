@@ -229,3 +229,17 @@ def test_internal_links_get_a_page_reference_box() -> None:
     html = rewrite()
     assert 'data-kb-ref="p-area-other--part"' in html and 'data-kb-ref="p-area-page--local"' in html
     assert "ibm.com/\">IBM</a><span class=\"kb-pref\"" not in html
+
+
+def test_references_to_targets_hidden_on_paper_are_left_out() -> None:
+    from kb.pdf.assemble import drop_unprinted_refs
+    from kb.pdf.rewrite import page_ref
+
+    def mention(target: str) -> str:
+        return f'<span class="kb-mention" data-kb-mention="{target}"><a href="#{target}">T</a>{page_ref(target)}</span>'
+
+    page = f'<dd>x<span class="kb-mentions"> Used in: {mention("a")}{mention("b")}.</span></dd><a href="#b">b</a>{page_ref("b")}'
+    one = drop_unprinted_refs(page, {"b"})
+    assert 'data-kb-mention="b"' not in one and 'data-kb-ref="b"' not in one and 'data-kb-ref="a"' in one
+    assert drop_unprinted_refs(page, {"a", "b"}) == '<dd>x</dd><a href="#b">b</a>'
+    assert drop_unprinted_refs(page, set()) == page

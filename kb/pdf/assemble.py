@@ -192,13 +192,14 @@ def _list_abbreviation_pages(chapters: list[tuple[str, Chapter]]) -> None:
         def mentions(match: re.Match[str], own: str = anchor) -> str:
             expansion = html.unescape(match.group(2))
             uses = [
-                f'<a href="#{target}">{html.escape(other.title)}</a>{page_ref(target)}'
+                f'<span class="kb-mention" data-kb-mention="{html.escape(target, quote=True)}">'
+                f'<a href="#{target}">{html.escape(other.title)}</a>{page_ref(target)}</span>'
                 for other_anchor, other in chapters
                 if other_anchor != own and (target := other.abbreviations.get(expansion))
             ]
             if not uses:
                 return match.group(0)
-            return f'{match.group(1)}<span class="kb-mentions"> Used in: {"; ".join(uses)}.</span>{match.group(3)}'
+            return f'{match.group(1)}<span class="kb-mentions"> Used in: {"".join(uses)}.</span>{match.group(3)}'
 
         chapters[position] = (anchor, Chapter(entry.sub(mentions, chapter.html), chapter.title, chapter.abbreviations))
 
@@ -331,6 +332,20 @@ def wrap_code_blocks(page: str, columns: Mapping[str, int]) -> str:
     return _NUMBERED_CODE.sub(wrap, page)
 
 
+_MENTION = re.compile(r'<span class="kb-mention" data-kb-mention="([^"]*)">.*?\)</span></span>', re.S)
+_EMPTY_MENTIONS = re.compile(r'<span class="kb-mentions"> Used in: \.</span>')
+_PREF = re.compile(rf'<span class="kb-pref">[^<]*<span class="{PAGE_REF_CLASS}" data-kb-ref="([^"]*)">[^<]*</span>\)</span>')
+
+
+def drop_unprinted_refs(page: str, unprinted: set[str]) -> str:
+    """Remove "(p. N)" and glossary mentions whose target Chromium did not print (hidden on paper)."""
+    if not unprinted:
+        return page
+    page = _MENTION.sub(lambda match: "" if html.unescape(match.group(1)) in unprinted else match.group(0), page)
+    page = _EMPTY_MENTIONS.sub("", page)
+    return _PREF.sub(lambda match: "" if html.unescape(match.group(1)) in unprinted else match.group(0), page)
+
+
 def fill_page_refs(page: str, numbers: Mapping[str, int] | None) -> str:
     """Write each "(p. N)" from the destinations' page numbers (left empty on the draft)."""
     if numbers is None:  # figure spaces: digit-wide, so the box has a text baseline as the numbers will
@@ -349,6 +364,7 @@ def render_document(
     *,
     code_columns: Mapping[str, int] | None = None,
     ref_digits: int = 2,
+    unprinted: set[str] | None = None,
 ) -> str:
     """Serialise the print page; without page numbers the contents and references stay empty.
 
@@ -370,6 +386,7 @@ def render_document(
     ])
     has_glossary = any('<dt' in chapter and 'kb-mentions' in chapter for chapter in document.chapters)
     main = "".join(document.chapters)
+    main = drop_unprinted_refs(main, unprinted or set())
     main = number_code_blocks(main)
     if code_columns:
         main = wrap_code_blocks(main, code_columns)

@@ -289,10 +289,11 @@ def _export_book(
         measured.update(code_columns(page))
     columns = measured
     numbers: dict[str, int] | None = None
+    unprinted: set[str] = set()  # link targets hidden on paper (no destination): their "(p. N)" is left out
     digits = 2
     passes = 0
     while True:
-        text = render_document(document, numbers, code_columns=columns, ref_digits=digits)
+        text = render_document(document, numbers, code_columns=columns, ref_digits=digits, unprinted=unprinted)
         print_page.write_text(text, encoding="utf-8")
         load_print_page(page, print_page, paper)
         if numbers is None:
@@ -305,10 +306,17 @@ def _export_book(
         print_to_pdf(page, partial, draft=numbers is None)
         passes += 1
         found = destination_pages(partial)
-        wanted = [*anchors, *sorted(page_ref_targets(text))]
-        missing = [anchor for anchor in wanted if anchor not in found]
+        missing = [anchor for anchor in anchors if anchor not in found]
         if missing:
             raise PdfExportError(f"PDF export ({book.output}): no PDF page found for anchor(s) {', '.join(missing[:5])}")
+        targets = page_ref_targets(text)
+        hidden = {target for target in targets if target not in found}
+        if hidden:
+            if numbers is not None:  # a target printed before is gone now: the layout is not stable
+                raise PdfExportError(f"PDF export ({book.output}): no PDF page for link target(s) {', '.join(sorted(hidden)[:5])}")
+            unprinted |= hidden
+            targets -= hidden
+        wanted = [*anchors, *sorted(targets)]
         settled = {anchor: found[anchor] for anchor in wanted}
         if len(str(max(settled.values(), default=1))) > digits:
             digits = len(str(max(settled.values())))
