@@ -245,7 +245,7 @@ def _howto(has_glossary: bool) -> str:
     """The one-page guide to reading the printout (boxes, default values, wraps, page references)."""
     glossary = "the glossary lists them all" if has_glossary else "the whole-site book's glossary lists them all"
     items = (
-        ("Page references.", "A link is followed by the page it leads to, as in “see CLI and automation (p.\u00a012)”. "
+        ("Page references.", "A link is followed by the number of the page it leads to, in the form “(p.\u00a0N)”. "
          "In a PDF viewer the link itself jumps there, and the bookmarks pane follows the contents."),
         ("Commands show default values.", "On the site a form fills in your own names; on paper every command and "
          "file shows the defaults the page names (example instance names, adapters, paths, sizes). Replace them with "
