@@ -1,4 +1,9 @@
-"""Shared fixtures: the built site, the Debian Chromium, and poppler tools.
+"""Shared fixtures: the built sites (MkDocs and Zensical), the Debian Chromium, and poppler tools.
+
+`site_dir` is the MkDocs build: tests that use it check MkDocs-only output (the generated
+HTML both generators share is checked once) and are MkDocs-only. `built_site` is parametrized
+over both generators (test ids `[mkdocs]` and `[zensical]`): the browser suites (offline from
+file://, search, calculators, snippets, parity on a sample) use it, so they run against both.
 
 Tools the tests need must be present in CI: where CI=true a missing tool is a
 failure, elsewhere a skip with the install hint.
@@ -52,6 +57,34 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return out
+
+
+@pytest.fixture(scope="session")
+def zensical_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the same site once with Zensical (`./dev build --zensical`: kb.generate, then zensical build)."""
+    out = tmp_path_factory.mktemp("zensical") / "site"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("SITE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "kb.zensical_build", "--site-dir", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, f"Zensical build failed:\n{result.stdout}\n{result.stderr}"
+    return out
+
+
+GENERATORS = ("mkdocs", "zensical")
+
+
+@pytest.fixture(scope="session", params=GENERATORS)
+def built_site(request: pytest.FixtureRequest) -> Path:
+    """The site built by each generator in turn: MkDocs (site_dir), then Zensical (zensical_site_dir)."""
+    return request.getfixturevalue("site_dir" if request.param == "mkdocs" else "zensical_site_dir")
+
+
+def generator_of(site: Path) -> str:
+    """Which generator built a site folder: Material under MkDocs writes search/search_index.json."""
+    return "mkdocs" if (site / "search" / "search_index.json").is_file() else "zensical"
 
 
 @pytest.fixture(scope="session")
