@@ -11,6 +11,7 @@ failure, elsewhere a skip with the install hint.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -85,6 +86,28 @@ def built_site(request: pytest.FixtureRequest) -> Path:
 def generator_of(site: Path) -> str:
     """Which generator built a site folder: Material under MkDocs writes search/search_index.json."""
     return "mkdocs" if (site / "search" / "search_index.json").is_file() else "zensical"
+
+
+def render_page(folder: Path, source: str, src_uri: str = "area/page.md") -> str:
+    """Render one page as either generator does: the site's own Markdown extensions, front matter removed.
+
+    The page is written to folder/docs/src_uri (kb.fences reads it for the file's line numbers),
+    so errors name `docs/<src_uri>:LINE`. pymdownx.snippets is left out (its appended
+    abbreviations come from the build's generated/ folder). Raises kb.fences.FenceError.
+    """
+    import markdown
+
+    from kb.fences import set_page
+    from kb.generate import load_site_config, markdown_setup
+
+    page = folder / "docs" / src_uri
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(source, encoding="utf-8")
+    names, options = markdown_setup(load_site_config(ROOT / "mkdocs.yml"))
+    names = [name for name in names if name != "pymdownx.snippets"]
+    body = re.sub(r"\A---\n.*?\n---[ \t]*\n", "", source, count=1, flags=re.S).lstrip("\n")
+    set_page(src_uri, str(folder / "docs"), str(folder))
+    return markdown.Markdown(extensions=names, extension_configs=options).convert(body)
 
 
 @pytest.fixture(scope="session")
