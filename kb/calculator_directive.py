@@ -83,7 +83,21 @@ def prepare(directive: Directive) -> PreparedCalculator:
 def render(prepared: PreparedCalculator, root: str) -> str:
     """The calculator's HTML followed by its script; `root` is the relative URL of the site root from the page ('../')."""
     script = f"{root}{ASSET_DIR}/{prepared.calculator.name}.js"
-    return render_calculator(prepared.calculator, prepared.inputs, prepared.preset, prepared.table) + f'<script src="{script}"></script>'
+    key = (prepared.calculator.name, tuple(sorted(prepared.inputs.items())), prepared.preset, prepared.table)
+    return _rendered(key, prepared) + f'<script src="{script}"></script>'
+
+
+_RENDERED: dict[tuple[Any, ...], str] = {}
+
+
+def _rendered(key: tuple[Any, ...], prepared: PreparedCalculator) -> str:
+    """render_calculator, once per build process for the same block: under MkDocs the message-index
+    step (kb.generate) and the page render see the same blocks, and the static grid is the costly part."""
+    if key not in _RENDERED:
+        if len(_RENDERED) > 64:
+            _RENDERED.clear()
+        _RENDERED[key] = render_calculator(prepared.calculator, prepared.inputs, prepared.preset, prepared.table)
+    return _RENDERED[key]
 
 
 def _field_key(directive: Directive, calculator: Calculator, name: str) -> str:

@@ -133,6 +133,10 @@ def body_offset(body: str, source: str) -> int:
 class DirectivePreprocessor(Preprocessor):
     """Find and check the page's directive blocks, tag each opening fence, fill the glossary marker."""
 
+    def __init__(self, md: Markdown, kinds: tuple[str, ...]) -> None:
+        super().__init__(md)
+        self.kinds = kinds
+
     def run(self, lines: list[str]) -> list[str]:
         page = page_context(self.md)
         state = PageState(page)
@@ -142,7 +146,7 @@ class DirectivePreprocessor(Preprocessor):
         source = source_file.read_text(encoding="utf-8-sig") if source_file.is_file() else body
         first_line = body_offset(body, source) + 1
         try:
-            directives = find_directives(body, KINDS, page.author_path, first_line)
+            directives = find_directives(body, self.kinds, page.author_path, first_line)
             seen_calculators: set[str] = set()
             for directive in directives:
                 if directive.kind == "calculator":
@@ -275,12 +279,16 @@ class DirectiveExtension(Extension):
     """Python-Markdown extension `kb.fences`: directive checking, page assets, tooltips, message links."""
 
     def __init__(self, **kwargs: Any) -> None:
-        self.config = {"link_messages": [True, "link message IDs to the message index (the index step turns it off)"]}
+        self.config = {
+            "link_messages": [True, "link message IDs to the message index (the index step turns it off)"],
+            "kinds": [list(KINDS), "directive kinds handled (bench/js_weight.py builds without calculators)"],
+        }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         """Register the preprocessor before pymdownx.snippets (32) and the postprocessor after raw HTML (30)."""
-        md.preprocessors.register(DirectivePreprocessor(md), "kb_directives", 35)
+        kinds = tuple(kind for kind in self.getConfig("kinds") if kind in KINDS)
+        md.preprocessors.register(DirectivePreprocessor(md, kinds), "kb_directives", 35)
         md.postprocessors.register(PagePostprocessor(md, bool(self.getConfig("link_messages"))), "kb_page", 5)
         md.registerExtension(self)
         self.md = md
