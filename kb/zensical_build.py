@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,9 @@ from pathlib import Path
 from kb.generate import main as generate_main
 
 SCRATCH_PREFIX = ".zensical-build-"
+# Zensical reports a Python exception from a page as a traceback ending in this line; ours carry `docs/page.md:LINE: reason`.
+_PAGE_ERROR = re.compile(r"Python error: \w+: (\S+:\d+: .*)")
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def zensical_command() -> list[str]:
@@ -36,12 +40,12 @@ def build(project: Path, site_dir: Path | None = None) -> int:
         return status
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if site_dir is None:
-        return subprocess.run([*zensical_command(), "build", "-f", "mkdocs.yml"], cwd=project, env=env).returncode
+        return _zensical(project, "mkdocs.yml", env)
     scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=project))
     config = scratch.with_suffix(".yml")
     try:
         config.write_text(f"INHERIT: mkdocs.yml\nsite_dir: {scratch.name}/site\n", encoding="utf-8")
-        status = subprocess.run([*zensical_command(), "build", "-f", config.name], cwd=project, env=env).returncode
+        status = _zensical(project, config.name, env)
         if status == 0:
             if site_dir.exists():
                 shutil.rmtree(site_dir)
@@ -50,6 +54,18 @@ def build(project: Path, site_dir: Path | None = None) -> int:
     finally:
         config.unlink(missing_ok=True)
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _zensical(project: Path, config_name: str, env: dict[str, str]) -> int:
+    """Run `zensical build`; when a page's directive is malformed, print only its `docs/page.md:LINE: reason` line."""
+    done = subprocess.run([*zensical_command(), "build", "-f", config_name], cwd=project, env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    page_error = _PAGE_ERROR.search(_ANSI.sub("", done.stdout)) if done.returncode != 0 else None
+    if page_error:
+        print(page_error.group(1), file=sys.stderr)
+    else:
+        print(done.stdout, end="", file=sys.stdout if done.returncode == 0 else sys.stderr)
+    return done.returncode
 
 
 def main(argv: list[str] | None = None) -> int:
