@@ -24,6 +24,8 @@ from calculators.fields import FieldError
 from calculators.html import render_calculator
 from calculators.registry import all_calculators
 from kb.directives import Directive, DirectiveError, option_line
+from kb.profile import current as current_profile
+from kb.profile import values_for
 from kb.options import Option, OptionError, type_boolean, type_choice, type_mapping, type_string, validate_options
 
 KIND = "calculator"
@@ -66,6 +68,7 @@ def prepare(directive: Directive) -> PreparedCalculator:
     inputs = calculator.preset_inputs(preset)
     for name, value in options["values"].items():
         inputs[_field_key(directive, calculator, name)] = _text(directive, name, value)
+    inputs.update(values_for("calculator", calculator.name, [item.key for item in calculator.fields]))  # KB_PROFILE
     for key, text in inputs.items():
         if not text:
             continue
@@ -76,15 +79,22 @@ def prepare(directive: Directive) -> PreparedCalculator:
     evaluation = calculator.evaluate(inputs)
     if not evaluation.ok:
         message = next(iter(evaluation.errors.values()))["message"]
-        raise DirectiveError(directive.src_path, directive.line, f"calculator directive: these inputs do not compute: {message}; give a preset: or values:")
+        profile = current_profile()
+        given = f" (with the values of KB_PROFILE {profile.file_name})" if profile else ""
+        raise DirectiveError(directive.src_path, directive.line, f"calculator directive: these inputs{given} do not compute: {message}; give a preset: or values:")
     return PreparedCalculator(calculator, inputs, preset, options["table"])
 
 
 def render(prepared: PreparedCalculator, root: str) -> str:
-    """The calculator's HTML followed by its script; `root` is the relative URL of the site root from the page ('../')."""
-    script = f"{root}{ASSET_DIR}/{prepared.calculator.name}.js"
+    """The calculator's HTML followed by its scripts (its own, then its file checks'); `root` is the site root from the page ('../')."""
+    scripts = "".join(f'<script src="{root}{ASSET_DIR}/{name}.js"></script>' for name in script_names(prepared.calculator))
     key = (prepared.calculator.name, tuple(sorted(prepared.inputs.items())), prepared.preset, prepared.table)
-    return _rendered(key, prepared) + f'<script src="{script}"></script>'
+    return _rendered(key, prepared) + scripts
+
+
+def script_names(calculator: Calculator) -> list[str]:
+    """The calculator's browser files under assets/calculators/: NAME.js, then NAME-FLAG.js per file check with a browser module."""
+    return [calculator.name] + [f"{calculator.name}-{check.flag}" for check in calculator.file_checks if check.module]
 
 
 _RENDERED: dict[tuple[Any, ...], str] = {}

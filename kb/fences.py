@@ -47,6 +47,7 @@ from kb.directives import Directive, DirectiveError, bounded, find_directives, s
 from kb.glossary import DEFAULT_GLOSSARY, GLOSSARY_MARKER, add_missing_tooltips, drop_tooltips_in_file_names, load_glossary, render_glossary
 from kb.message_catalogue import DEFAULT_CATALOGUE, load_catalogue
 from kb.message_index import link_mentions
+from kb.profile import ProfileError, activate, calculator_names, profile_list_html
 
 try:  # under MkDocs, a BuildError subclass makes `mkdocs build` print the one line, without a traceback
     from mkdocs.exceptions import PluginError as _GeneratorError
@@ -57,6 +58,8 @@ KINDS = ("calculator", "snippet")
 BLOCK_OPTION = "kb_block"
 INDEX_PAGE = "messages.md"
 GLOSSARY_PAGE = "glossary.md"
+PROFILE_PAGE = "profile.md"
+PROFILE_MARKER = "<!-- kb-profile-variables -->"
 # Opening tags of the two directives' output: a block merged into a paragraph shows up as `<p>…<div class="kb-…`.
 _OUTPUT_OPENINGS = re.compile(r'<div class="kb-(?:calc|snippet)"')
 _STATE = "kb_fences_page"
@@ -130,6 +133,20 @@ def body_offset(body: str, source: str) -> int:
     return 0
 
 
+_profile_loaded: list[tuple[str, str]] = []
+
+
+def activate_profile(project_dir: str, force: bool = False) -> None:
+    """Load KB_PROFILE for this process once (kb.generate forces a reload each build); a bad file stops the build."""
+    key = (project_dir, os.environ.get("KB_PROFILE", ""))
+    if force or _profile_loaded != [key]:
+        try:
+            activate(Path(project_dir))
+        except ProfileError as error:
+            raise FenceError(str(error)) from None
+        _profile_loaded[:] = [key]
+
+
 class DirectivePreprocessor(Preprocessor):
     """Find and check the page's directive blocks, tag each opening fence, fill the glossary marker."""
 
@@ -139,6 +156,7 @@ class DirectivePreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         page = page_context(self.md)
+        activate_profile(page.project_dir)
         state = PageState(page)
         setattr(self.md, _STATE, state)
         body = "\n".join(lines)
@@ -164,6 +182,8 @@ class DirectivePreprocessor(Preprocessor):
             lines[opening] = f'{lines[opening].rstrip()} {BLOCK_OPTION}="{number}"'
         if page.src_uri == GLOSSARY_PAGE:
             lines = _fill_glossary(lines, page)
+        if page.src_uri == PROFILE_PAGE:
+            lines = _fill_profile(lines, page)
         return lines
 
 
@@ -174,6 +194,14 @@ def _fill_glossary(lines: list[str], page: PageContext) -> list[str]:
         raise FenceError(f"{page.author_path}: expected the marker {GLOSSARY_MARKER} once, found it {count} times")
     text = "\n".join(lines).replace(GLOSSARY_MARKER, render_glossary(_glossary()))
     return text.split("\n")
+
+
+def _fill_profile(lines: list[str], page: PageContext) -> list[str]:
+    """The Profile page's list of variables at its marker, with the calculators' scripts that check the values."""
+    if sum(line.count(PROFILE_MARKER) for line in lines) != 1:
+        raise FenceError(f"{page.author_path}: needs the marker {PROFILE_MARKER} exactly once")
+    scripts = "".join(f'<script src="{page.root}assets/calculators/{name}.js"></script>' for name in calculator_names())
+    return [line.replace(PROFILE_MARKER, profile_list_html() + scripts) for line in lines]
 
 
 def directive_validator(language: str, inputs: dict[str, str], options: dict[str, Any], attrs: dict[str, Any], md: Markdown) -> bool:

@@ -34,7 +34,7 @@ from typing import Any
 import markdown as markdown_library
 import yaml
 
-from calculators.bundle import calculator_js
+from calculators.bundle import calculator_js, check_js
 from calculators.jsgen import SubsetError
 from calculators.registry import all_calculators
 from calculators.snippets.browser import RUNTIME_ASSET, STYLE_ASSET, runtime_script, stylesheet
@@ -46,6 +46,8 @@ from kb.html_text import plain_text
 from kb.message_catalogue import DEFAULT_CATALOGUE, CatalogueError, load_catalogue
 from kb.message_index import MessageIndexBuilder, first_line_of
 
+# The reader's profile script and stylesheet, on every page (mkdocs.yml extra_javascript / extra_css).
+PROFILE_ASSETS = {"assets/javascripts/kb-profile.js": "profile.js", "assets/stylesheets/kb-profile.css": "profile.css"}
 GENERATED_DIR = "generated"
 ABBREVIATIONS = f"{GENERATED_DIR}/abbreviations.md"
 MESSAGES = f"{GENERATED_DIR}/messages.md"
@@ -131,6 +133,10 @@ def generate(config_file: Path) -> Result:
     config = load_site_config(config_file)
     docs_dir = project / str(config.get("docs_dir") or "docs")
     result = Result()
+    try:
+        fences.activate_profile(str(project), force=True)  # KB_PROFILE: the values pages are rendered with
+    except fences.FenceError as error:
+        raise GenerateError(str(error)) from None
     _write_assets(docs_dir, result)
     try:
         terms = load_glossary(DEFAULT_GLOSSARY, "kb/data/glossary.yaml")
@@ -146,11 +152,15 @@ def _write_assets(docs_dir: Path, result: Result) -> None:
     """The calculators' scripts and stylesheet and the snippets' runtime and stylesheet, under docs/assets/."""
     try:
         assets = {f"{ASSET_DIR}/{name}.js": calculator_js(name) for name in all_calculators()}
+        assets.update({f"{ASSET_DIR}/{name}-{check.flag}.js": check_js(name, check.flag)
+                       for name, calculator in all_calculators().items() for check in calculator.file_checks if check.module})
     except SubsetError as error:
         raise GenerateError(str(error)) from None
     assets[CALCULATOR_STYLE] = (Path(__file__).resolve().parent.parent / "calculators" / "calculators.css").read_text(encoding="utf-8")
     assets[RUNTIME_ASSET] = runtime_script()
     assets[STYLE_ASSET] = stylesheet()
+    for uri, source in PROFILE_ASSETS.items():
+        assets[uri] = (Path(__file__).resolve().parent / source).read_text(encoding="utf-8")
     for uri, text in assets.items():
         write_if_changed(docs_dir / uri, text, result, f"{docs_dir.name}/{uri}")
 
