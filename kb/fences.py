@@ -197,10 +197,15 @@ def _fill_glossary(lines: list[str], page: PageContext) -> list[str]:
 
 
 def _fill_profile(lines: list[str], page: PageContext) -> list[str]:
-    """The Profile page's list of variables at its marker, with the calculators' scripts that check the values."""
+    """The Profile page's list of variables at its marker, with the scripts that check the values as their pages do.
+
+    The calculators' scripts (their parsers) and the snippet runtime (window.kbSnippets.checkValue): the
+    page has no snippet block, so the runtime is not linked by the postprocessor.
+    """
     if sum(line.count(PROFILE_MARKER) for line in lines) != 1:
         raise FenceError(f"{page.author_path}: needs the marker {PROFILE_MARKER} exactly once")
-    scripts = "".join(f'<script src="{page.root}assets/calculators/{name}.js"></script>' for name in calculator_names())
+    scripts = f'<script src="{page.root}{snippet_directive.RUNTIME_ASSET}"></script>' + "".join(
+        f'<script src="{page.root}assets/calculators/{name}.js"></script>' for name in calculator_names())
     return [line.replace(PROFILE_MARKER, profile_list_html() + scripts) for line in lines]
 
 
