@@ -11,7 +11,7 @@ loop):
   (git-ignored; the pages link them from what the fences emit);
 - `generated/abbreviations.md`: the glossary's `*[TERM]: expansion` lines, appended to every
   page by pymdownx.snippets (the tooltips);
-- `generated/messages.md`: the message index, included by docs/messages.md. Which page mentions
+- `generated/messages.md`: the message index below its title, included by docs/messages.md. Which page mentions
   which ID is read from every page rendered with the site's own Markdown extensions (kb.fences
   included), so headings and anchors are the real ones, the same for both generators.
 
@@ -44,7 +44,7 @@ from kb.calculator_directive import STYLE_ASSET as CALCULATOR_STYLE
 from kb.glossary import DEFAULT_GLOSSARY, GlossaryError, load_glossary, render_abbreviations
 from kb.html_text import plain_text
 from kb.message_catalogue import DEFAULT_CATALOGUE, CatalogueError, load_catalogue
-from kb.message_index import MessageIndexBuilder, first_line_of
+from kb.message_index import INDEX_TITLE, MessageIndexBuilder, first_line_of
 
 # The reader's profile script and stylesheet, on every page (mkdocs.yml extra_javascript / extra_css).
 PROFILE_ASSETS = {"assets/javascripts/kb-profile.js": "profile.js", "assets/stylesheets/kb-profile.css": "profile.css"}
@@ -195,7 +195,9 @@ def _message_index(config: dict[str, Any], project: Path, docs_dir: Path, result
             raise GenerateError(f"{docs_dir.name}/{uri}" + (f":{line}" if line else "") + f": message ID {unknown[0]} has no entry in kb/data/messages.yaml")
     for message_id in builder.unmentioned():
         result.warnings.append(f"kb/data/messages.yaml: message ID {message_id} is mentioned on no page; remove its entry")
-    return builder.render_markdown(fences.INDEX_PAGE, order)
+    text = builder.render_markdown(fences.INDEX_PAGE, order)
+    heading = f"# {INDEX_TITLE}\n\n"  # the page's title is written in docs/messages.md, which includes the rest
+    return text[len(heading):] if text.startswith(heading) else text
 
 
 def _title(nav_title: str | None, meta: dict[str, Any], html: str, uri: str) -> str:
