@@ -90,10 +90,15 @@ def run_search(page: object, term: str) -> str:
     box = page.locator("input[role=combobox]")  # type: ignore[attr-defined]
     box.fill("")
     box.press_sequentially(term, delay=30)
-    meta = page.get_by_text(re.compile(r"^(\d+ results?|No results.*)$")).first  # type: ignore[attr-defined]
-    meta.wait_for(timeout=SEARCH_SETTLE_MS)
-    found = re.match(r"(\d+) results?", meta.inner_text())
-    return f"{found.group(1)} matching documents" if found else meta.inner_text()
+    # "No results" shows while the index is still loading or the term half typed: wait for a count.
+    counted = page.get_by_text(re.compile(r"^\d+ results?$")).first  # type: ignore[attr-defined]
+    try:
+        counted.wait_for(timeout=SEARCH_SETTLE_MS)
+    except Exception:  # noqa: BLE001 (Playwright's TimeoutError): report what the dialog says instead
+        status = page.get_by_text(re.compile(r"^No results")).first  # type: ignore[attr-defined]
+        return status.inner_text() if status.count() else "no result count within the time limit"
+    found = re.match(r"(\d+) results?", counted.inner_text())
+    return f"{found.group(1)} matching documents" if found else counted.inner_text()
 
 
 def result_links(page: object) -> object:
