@@ -1,4 +1,8 @@
-"""Build time of the site against a plain Material build of the same Markdown.
+"""Build time of the site with MkDocs and with Zensical, against a plain Material build of the same Markdown.
+
+The Zensical build is `python -m kb.zensical_build` (kb.generate, then `zensical build`), the
+way `./dev build --zensical` runs it; its figure includes the generate step, as the MkDocs
+build's includes hooks/generate.py.
 
 The plain build uses a generated copy of mkdocs.yml with `hooks:` emptied and
 every project-provided Markdown extension, superfences custom fence and plugin
@@ -25,6 +29,8 @@ import yaml
 from bench import BenchOptions, BenchResult, Row, register, spread
 
 BUILT_IN = re.compile(r"Documentation built in ([0-9.]+) seconds")
+ZENSICAL_BUILT_IN = re.compile(r"Build finished in ([0-9.]+)(m?s)")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 PYTHON_NAME_TAG = "tag:yaml.org,2002:python/name:"
 
 
@@ -101,6 +107,13 @@ def _filter_entries(sequence: yaml.Node | None, packages: set[str]) -> None:
     sequence.value = kept
 
 
+def absolute_watch(config: yaml.MappingNode, root: Path) -> None:
+    """Make `watch:` folders absolute (MkDocs checks them relative to the copied configuration)."""
+    watch = _mapping_get(config, "watch")
+    if isinstance(watch, yaml.SequenceNode):
+        watch.value = [yaml.ScalarNode("tag:yaml.org,2002:str", str(root / node.value)) for node in watch.value]
+
+
 def plain_config(root: Path) -> str:
     """The text of a mkdocs.yml for the plain build: no hooks, no project extensions or plugins."""
     with (root / "mkdocs.yml").open(encoding="utf-8") as source:
@@ -115,6 +128,7 @@ def plain_config(root: Path) -> str:
     docs_dir = _mapping_get(config, "docs_dir")
     docs_value = docs_dir.value if isinstance(docs_dir, yaml.ScalarNode) else "docs"
     _mapping_set(config, "docs_dir", yaml.ScalarNode("tag:yaml.org,2002:str", str(root / docs_value)))
+    absolute_watch(config, root)
     theme = _mapping_get(config, "theme")
     if isinstance(theme, yaml.MappingNode):
         custom_dir = _mapping_get(theme, "custom_dir")
@@ -127,10 +141,20 @@ def plain_config(root: Path) -> str:
 
 def timed_build(root: Path, config_file: Path, site_dir: Path, strict: bool) -> BuildSample:
     """Run one `mkdocs build` in a fresh process and time it."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop("ENABLE_PDF_EXPORT", None)
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file),
                "--site-dir", str(site_dir), "--strict" if strict else "--no-strict"]
+    return _timed(root, command, site_dir)
+
+
+def timed_zensical_build(root: Path, site_dir: Path) -> BuildSample:
+    """Run one Zensical build (kb.generate, then zensical build) in a fresh process and time it."""
+    return _timed(root, [sys.executable, "-m", "kb.zensical_build", "--site-dir", str(site_dir)], site_dir)
+
+
+def _timed(root: Path, command: list[str], site_dir: Path) -> BuildSample:
+    """Run a build command, time it (wall clock, CPU of the process tree), read the generator's own figure."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("ENABLE_PDF_EXPORT", None)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     finished = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
@@ -139,9 +163,14 @@ def timed_build(root: Path, config_file: Path, site_dir: Path, strict: bool) -> 
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if finished.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{finished.stdout}{finished.stderr}")
-    reported = BUILT_IN.search(finished.stderr + finished.stdout)
+    output = ANSI.sub("", finished.stderr + finished.stdout)
+    reported = BUILT_IN.search(output)
+    seconds = float(reported.group(1)) if reported else float("nan")
+    zensical = ZENSICAL_BUILT_IN.search(output)
+    if zensical:
+        seconds = float(zensical.group(1)) / (1000 if zensical.group(2) == "ms" else 1)
     pages = sum(1 for _ in site_dir.rglob("*.html"))
-    return BuildSample(wall, cpu, float(reported.group(1)) if reported else float("nan"), pages)
+    return BuildSample(wall, cpu, seconds, pages)
 
 
 def _timing_rows(name: str, samples: list[BuildSample]) -> list[Row]:
@@ -149,57 +178,56 @@ def _timing_rows(name: str, samples: list[BuildSample]) -> list[Row]:
     cpu = spread([s.cpu for s in samples])
     reported = spread([s.reported for s in samples])
     return [
-        Row(f"{name}: mkdocs build process", wall["median"], "s", wall["min"], wall["max"], "wall clock"),
+        Row(f"{name}: build process", wall["median"], "s", wall["min"], wall["max"], "wall clock"),
         Row(f"{name}: process CPU (user+sys)", cpu["median"], "s", cpu["min"], cpu["max"], "least sensitive to load"),
-        Row(f"{name}: MkDocs 'built in'", reported["median"], "s", reported["min"], reported["max"], "MkDocs' own figure"),
+        Row(f"{name}: generator's own figure", reported["median"], "s", reported["min"], reported["max"],
+            "Zensical's 'Build finished in' (without kb.generate)" if name == "Zensical" else "MkDocs' 'built in'"),
     ]
 
 
 @register("build-time")
 def build_time(options: BenchOptions) -> BenchResult:
-    """Median build time of the project against the plain Material build, as a ratio."""
+    """Median build time of the project with MkDocs and with Zensical, against the plain Material build, as ratios."""
     root = options.root
-    project: list[BuildSample] = []
-    plain: list[BuildSample] = []
+    samples: dict[str, list[BuildSample]] = {"project": [], "zensical": [], "plain": []}
     with tempfile.TemporaryDirectory(prefix="bench-build-") as scratch:
         work = Path(scratch)
         plain_file = work / "mkdocs.plain.yml"
         plain_file.write_text(plain_config(root), encoding="utf-8")
         builds = {
             "project": lambda: timed_build(root, root / "mkdocs.yml", work / "site-project", strict=True),
+            "zensical": lambda: timed_zensical_build(root, work / "site-zensical"),
             "plain": lambda: timed_build(root, plain_file, work / "site-plain", strict=False),
         }
         for _ in range(options.warmup):
-            builds["project"]()
-            builds["plain"]()
+            for build in builds.values():
+                build()
         for run in range(options.runs):
-            order = ("project", "plain") if run % 2 == 0 else ("plain", "project")
+            order = list(builds) if run % 2 == 0 else list(reversed(list(builds)))
             for name in order:
-                (project if name == "project" else plain).append(builds[name]())
+                samples[name].append(builds[name]())
 
-    project_wall = spread([s.wall for s in project])["median"]
-    plain_wall = spread([s.wall for s in plain])["median"]
-    project_cpu = spread([s.cpu for s in project])["median"]
-    plain_cpu = spread([s.cpu for s in plain])["median"]
-    project_reported = spread([s.reported for s in project])["median"]
-    plain_reported = spread([s.reported for s in plain])["median"]
-    rows = _timing_rows("project", project) + _timing_rows("plain Material", plain) + [
-        Row("ratio project/plain (process)", round(project_wall / plain_wall, 2), "x", note="ratio of medians"),
-        Row("ratio project/plain (CPU)", round(project_cpu / plain_cpu, 2), "x", note="ratio of medians"),
-        Row("ratio project/plain (MkDocs 'built in')", round(project_reported / plain_reported, 2), "x", note="ratio of medians"),
-        Row("HTML pages written: project", project[-1].pages),
-        Row("HTML pages written: plain", plain[-1].pages, note="no generated pages without hooks"),
-    ]
+    def median(name: str, attribute: str) -> float:
+        return spread([getattr(sample, attribute) for sample in samples[name]])["median"]
+
+    rows = (_timing_rows("MkDocs (project)", samples["project"]) + _timing_rows("Zensical", samples["zensical"])
+            + _timing_rows("plain Material", samples["plain"]))
+    for label, attribute in (("process", "wall"), ("CPU", "cpu")):
+        rows += [
+            Row(f"ratio MkDocs/plain ({label})", round(median("project", attribute) / median("plain", attribute), 2), "x", note="ratio of medians"),
+            Row(f"ratio Zensical/plain ({label})", round(median("zensical", attribute) / median("plain", attribute), 2), "x", note="ratio of medians"),
+            Row(f"ratio Zensical/MkDocs ({label})", round(median("zensical", attribute) / median("project", attribute), 2), "x", note="ratio of medians"),
+        ]
+    rows += [Row(f"HTML pages written: {name}", samples[name][-1].pages) for name in samples]
     return BenchResult(
-        title=f"Site build time ({options.runs} runs each, {options.warmup} warm-up, alternating)",
+        title=f"Site build time: MkDocs, Zensical, plain Material ({options.runs} runs each, {options.warmup} warm-up, alternating)",
         rows=rows,
-        samples={
-            "project_wall_s": [s.wall for s in project], "plain_wall_s": [s.wall for s in plain],
-            "project_cpu_s": [s.cpu for s in project], "plain_cpu_s": [s.cpu for s in plain],
-            "project_reported_s": [s.reported for s in project], "plain_reported_s": [s.reported for s in plain],
-        },
+        samples={f"{name}_{attribute}_s": [getattr(sample, attribute) for sample in values]
+                 for name, values in samples.items() for attribute in ("wall", "cpu", "reported")},
         notes=[
-            "plain = same docs/ and Material plugins, hooks: [] and no project extensions/plugins",
+            "MkDocs (project) = mkdocs build --strict with hooks/generate.py (kb.generate) and kb.fences",
+            "Zensical = python -m kb.zensical_build: kb.generate, then zensical build of the same mkdocs.yml",
+            "plain = same docs/ and Material plugins, hooks: [] and no project extensions/plugins (MkDocs)",
             f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs "
             "(wall-clock figures are only comparable on a quiet machine)",
         ],

@@ -1,10 +1,10 @@
-"""Calculator JavaScript weight per page, and what the calculator hook adds to the build time.
+"""Calculator JavaScript weight per page, and what the calculator directive adds to the build time.
 
 `js-weight`: builds the site once and sums, for every page, the calculator scripts it loads
 (goal ≤ 15 KB uncompressed), with each script split into runtime, shared data, calculator data
-and compiled logic. `calc-build-time`: the strict build with and without the calculator hook
-(before/after this feature), alternating, each as a ratio to the plain Material build of
-build_time.py.
+and compiled logic. `calc-build-time`: the strict build with and without the ```calculator
+directive (kb.fences handling snippets only, no calculator custom fence: the blocks stay code),
+alternating, each as a ratio to the plain Material build of build_time.py.
 """
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from pathlib import Path
 import yaml
 
 from bench import BenchOptions, BenchResult, Row, register, spread
-from bench.build_time import _mapping_get, _mapping_set, plain_config, timed_build
+from bench.build_time import _mapping_get, _mapping_set, absolute_watch, plain_config, timed_build
 
-HOOK = "hooks/calculator_directive.py"
+CALCULATOR_FENCE = "calculator"
 SCRIPT = re.compile(r'<script src="([^"]*assets/calculators/([a-z0-9_]+)\.js)"')
 GOAL_BYTES = 15 * 1024
 
@@ -34,17 +34,30 @@ def script_parts(script: str) -> dict[str, int]:
     }
 
 
-def without_hook_config(root: Path) -> str:
-    """mkdocs.yml without the calculator hook (directive blocks stay code), paths made absolute."""
+def without_calculators_config(root: Path) -> str:
+    """mkdocs.yml without the calculator directive (its blocks stay code), paths made absolute."""
     with (root / "mkdocs.yml").open(encoding="utf-8") as source:
         config = yaml.compose(source)
     assert isinstance(config, yaml.MappingNode)
     hooks = _mapping_get(config, "hooks")
-    kept = [yaml.ScalarNode("tag:yaml.org,2002:str", str(root / node.value))
-            for node in (hooks.value if isinstance(hooks, yaml.SequenceNode) else []) if node.value != HOOK]
-    _mapping_set(config, "hooks", yaml.SequenceNode("tag:yaml.org,2002:seq", kept))
+    absolute = [yaml.ScalarNode("tag:yaml.org,2002:str", str(root / node.value))
+                for node in (hooks.value if isinstance(hooks, yaml.SequenceNode) else [])]
+    _mapping_set(config, "hooks", yaml.SequenceNode("tag:yaml.org,2002:seq", absolute))
     docs_dir = _mapping_get(config, "docs_dir")
     _mapping_set(config, "docs_dir", yaml.ScalarNode("tag:yaml.org,2002:str", str(root / (docs_dir.value if isinstance(docs_dir, yaml.ScalarNode) else "docs"))))
+    absolute_watch(config, root)
+    extensions = _mapping_get(config, "markdown_extensions")
+    assert isinstance(extensions, yaml.SequenceNode)
+    for index, entry in enumerate(extensions.value):
+        if isinstance(entry, yaml.ScalarNode) and entry.value == "kb.fences":
+            only_snippets = yaml.MappingNode("tag:yaml.org,2002:map", [(
+                yaml.ScalarNode("tag:yaml.org,2002:str", "kinds"),
+                yaml.SequenceNode("tag:yaml.org,2002:seq", [yaml.ScalarNode("tag:yaml.org,2002:str", "snippet")]))])
+            extensions.value[index] = yaml.MappingNode("tag:yaml.org,2002:map", [(entry, only_snippets)])
+        elif isinstance(entry, yaml.MappingNode) and entry.value and entry.value[0][0].value == "pymdownx.superfences":
+            fences = _mapping_get(entry.value[0][1], "custom_fences")
+            if isinstance(fences, yaml.SequenceNode):
+                fences.value = [fence for fence in fences.value if _mapping_get(fence, "name").value != CALCULATOR_FENCE]
     return yaml.serialize(config, allow_unicode=True)
 
 
@@ -76,12 +89,12 @@ def js_weight(options: BenchOptions) -> BenchResult:
 
 @register("calc-build-time")
 def calc_build_time(options: BenchOptions) -> BenchResult:
-    """Strict build with and without the calculator hook, each against the plain Material build."""
+    """Strict build with and without the calculator directive, each against the plain Material build."""
     root = options.root
     samples: dict[str, list[float]] = {"with": [], "without": [], "plain": []}
     with tempfile.TemporaryDirectory(prefix="bench-calc-") as scratch:
         work = Path(scratch)
-        (work / "without.yml").write_text(without_hook_config(root), encoding="utf-8")
+        (work / "without.yml").write_text(without_calculators_config(root), encoding="utf-8")
         (work / "plain.yml").write_text(plain_config(root), encoding="utf-8")
         builds = {
             "with": lambda: timed_build(root, root / "mkdocs.yml", work / "site-with", strict=True),
@@ -98,9 +111,9 @@ def calc_build_time(options: BenchOptions) -> BenchResult:
     medians = {name: spread(values)["median"] for name, values in samples.items()}
     rows = [Row(f"{name}: process CPU", medians[name], "s", spread(samples[name])["min"], spread(samples[name])["max"]) for name in samples]
     rows += [
-        Row("before (no calculator hook) / plain", round(medians["without"] / medians["plain"], 2), "x", note="ratio of CPU medians"),
+        Row("without calculators / plain", round(medians["without"] / medians["plain"], 2), "x", note="ratio of CPU medians"),
         Row("after (with calculators) / plain", round(medians["with"] / medians["plain"], 2), "x", note="ratio of CPU medians"),
-        Row("calculator hook cost", round(medians["with"] - medians["without"], 3), "s", note="compile, bundle, static tables"),
+        Row("calculator directive cost", round(medians["with"] - medians["without"], 3), "s", note="compile, bundle, static tables"),
     ]
     return BenchResult(title=f"Build time with and without calculators ({options.runs} runs, CPU seconds)", rows=rows,
                        samples={f"{name}_cpu_s": values for name, values in samples.items()})

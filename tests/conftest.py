@@ -1,4 +1,9 @@
-"""Shared fixtures: the built site, the Debian Chromium, and poppler tools.
+"""Shared fixtures: the built sites (MkDocs and Zensical), the Debian Chromium, and poppler tools.
+
+`site_dir` is the MkDocs build: tests that use it check MkDocs-only output (the generated
+HTML both generators share is checked once) and are MkDocs-only. `built_site` is parametrized
+over both generators (test ids `[mkdocs]` and `[zensical]`): the browser suites (offline from
+file://, search, calculators, snippets, parity on a sample) use it, so they run against both.
 
 Tools the tests need must be present in CI: where CI=true a missing tool is a
 failure, elsewhere a skip with the install hint.
@@ -6,6 +11,7 @@ failure, elsewhere a skip with the install hint.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -52,6 +58,56 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return out
+
+
+@pytest.fixture(scope="session")
+def zensical_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the same site once with Zensical (`./dev build --zensical`: kb.generate, then zensical build)."""
+    out = tmp_path_factory.mktemp("zensical") / "site"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("SITE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "kb.zensical_build", "--site-dir", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, f"Zensical build failed:\n{result.stdout}\n{result.stderr}"
+    return out
+
+
+GENERATORS = ("mkdocs", "zensical")
+
+
+@pytest.fixture(scope="session", params=GENERATORS)
+def built_site(request: pytest.FixtureRequest) -> Path:
+    """The site built by each generator in turn: MkDocs (site_dir), then Zensical (zensical_site_dir)."""
+    return request.getfixturevalue("site_dir" if request.param == "mkdocs" else "zensical_site_dir")
+
+
+def generator_of(site: Path) -> str:
+    """Which generator built a site folder: Material under MkDocs writes search/search_index.json."""
+    return "mkdocs" if (site / "search" / "search_index.json").is_file() else "zensical"
+
+
+def render_page(folder: Path, source: str, src_uri: str = "area/page.md") -> str:
+    """Render one page as either generator does: the site's own Markdown extensions, front matter removed.
+
+    The page is written to folder/docs/src_uri (kb.fences reads it for the file's line numbers),
+    so errors name `docs/<src_uri>:LINE`. pymdownx.snippets is left out (its appended
+    abbreviations come from the build's generated/ folder). Raises kb.fences.FenceError.
+    """
+    import markdown
+
+    from kb.fences import set_page
+    from kb.generate import load_site_config, markdown_setup
+
+    page = folder / "docs" / src_uri
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(source, encoding="utf-8")
+    names, options = markdown_setup(load_site_config(ROOT / "mkdocs.yml"))
+    names = [name for name in names if name != "pymdownx.snippets"]
+    body = re.sub(r"\A---\n.*?\n---[ \t]*\n", "", source, count=1, flags=re.S).lstrip("\n")
+    set_page(src_uri, str(folder / "docs"), str(folder))
+    return markdown.Markdown(extensions=names, extension_configs=options).convert(body)
 
 
 @pytest.fixture(scope="session")

@@ -26,29 +26,33 @@ def page_url(path: Path) -> str:
     return path.resolve().as_uri()
 
 
-def sample_pages(site_dir: Path) -> list[Path]:
+def sample_pages(built_site: Path) -> list[Path]:
     """index.html and the first page of every section, at most MAX_PAGES.
 
     404.html is left out: only a web server shows it, and its asset paths are
     root-absolute ("/assets/...") by design, which no file:// reader reaches.
     """
-    pages = sorted(p for p in site_dir.rglob("*.html") if p.name != "404.html")
-    chosen = [site_dir / "index.html"]
+    pages = sorted(p for p in built_site.rglob("*.html") if p.name != "404.html")
+    chosen = [built_site / "index.html"]
     seen_sections: set[str] = set()
     for page in pages:
-        section = page.relative_to(site_dir).parts[0]
+        section = page.relative_to(built_site).parts[0]
         if page not in chosen and section not in seen_sections:
             chosen.append(page)
             seen_sections.add(section)
     return [p for p in chosen if p.exists()][:MAX_PAGES]
 
 
-def search_terms(site_dir: Path) -> list[str]:
+def search_terms(built_site: Path) -> list[str]:
     """Words that certainly occur in the search index: preferred ones first, then page titles."""
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    corpus = " ".join(f"{doc['title']} {doc['text']}" for doc in index["docs"]).lower()
+    material_index = built_site / "search" / "search_index.json"  # Material under MkDocs
+    if material_index.is_file():
+        docs = json.loads(material_index.read_text(encoding="utf-8"))["docs"]
+    else:  # Zensical: search.json, and search.js holding the same for file://
+        docs = json.loads((built_site / "search.json").read_text(encoding="utf-8"))["items"]
+    corpus = " ".join(f"{doc['title']} {doc['text']}" for doc in docs).lower()
     terms = [term for term in PREFERRED_TERMS if term in corpus]
-    for doc in index["docs"]:
+    for doc in docs:
         words = sorted(re.findall(r"[a-z]{6,}", doc["title"].lower()), key=len, reverse=True)
         terms += [word for word in words if word not in terms]
     assert terms, "the search index has no usable word"
@@ -62,44 +66,59 @@ def assert_clean(page: object, where: str) -> None:
 
 
 def run_search(page: object, term: str) -> str:
-    """Type a term into Material's search box and return the settled result summary."""
-    box = page.locator("input.md-search__input")  # type: ignore[attr-defined]
-    box.click(timeout=10_000)  # hidden when the bundle failed to start
+    """Type a term into the theme's search box and return the settled result summary.
+
+    Material under MkDocs: the header box, "N matching documents". Zensical: a search dialog
+    opened by the header button, "N results" (normalised here to Material's wording).
+    """
+    if page.locator("input.md-search__input").count():  # type: ignore[attr-defined]
+        box = page.locator("input.md-search__input")  # type: ignore[attr-defined]
+        box.click(timeout=10_000)  # hidden when the bundle failed to start
+        box.fill("")
+        box.press_sequentially(term, delay=30)
+        meta = page.locator(".md-search-result__meta")  # type: ignore[attr-defined]
+        page.wait_for_function(  # type: ignore[attr-defined]
+            """() => {
+                const meta = document.querySelector('.md-search-result__meta');
+                return meta && /matching document/i.test(meta.textContent);
+            }""",
+            timeout=SEARCH_SETTLE_MS,
+        )
+        return meta.inner_text()
+    if not page.locator("input[role=combobox]").is_visible():  # type: ignore[attr-defined]
+        page.locator("button.md-search__button").click(timeout=10_000)  # type: ignore[attr-defined]
+    box = page.locator("input[role=combobox]")  # type: ignore[attr-defined]
     box.fill("")
     box.press_sequentially(term, delay=30)
-    meta = page.locator(".md-search-result__meta")  # type: ignore[attr-defined]
-    page.wait_for_function(  # type: ignore[attr-defined]
-        """() => {
-            const meta = document.querySelector('.md-search-result__meta');
-            return meta && /matching document/i.test(meta.textContent);
-        }""",
-        timeout=SEARCH_SETTLE_MS,
-    )
-    return meta.inner_text()
+    # "No results" shows while the index is still loading or the term half typed: wait for a count.
+    counted = page.get_by_text(re.compile(r"^\d+ results?$")).first  # type: ignore[attr-defined]
+    try:
+        counted.wait_for(timeout=SEARCH_SETTLE_MS)
+    except Exception:  # noqa: BLE001 (Playwright's TimeoutError): report what the dialog says instead
+        status = page.get_by_text(re.compile(r"^No results")).first  # type: ignore[attr-defined]
+        return status.inner_text() if status.count() else "no result count within the time limit"
+    found = re.match(r"(\d+) results?", counted.inner_text())
+    return f"{found.group(1)} matching documents" if found else counted.inner_text()
 
 
-def test_pages_load_from_file_without_network_or_errors(offline_page: object, site_dir: Path) -> None:
-    """Several built pages render from file:// with zero external requests and zero errors."""
-    pages = sample_pages(site_dir)
-    assert len(pages) >= 2
-    for path in pages:
-        offline_page.goto(page_url(path), wait_until="load")  # type: ignore[attr-defined]
-        offline_page.wait_for_timeout(300)  # type: ignore[attr-defined]  # let the bundle's late work run
-        assert offline_page.locator("h1").count() >= 1, f"{path.name}: no heading rendered"  # type: ignore[attr-defined]
-        assert_clean(offline_page, path.relative_to(site_dir).as_posix())
+def result_links(page: object) -> object:
+    """The search results' links (Material's list, or Zensical's dialog)."""
+    if page.locator(".md-search-result__link").count():  # type: ignore[attr-defined]
+        return page.locator(".md-search-result__link")  # type: ignore[attr-defined]
+    return page.locator("[id$='-results'] a[href]")  # type: ignore[attr-defined]
 
 
-def test_search_works_from_file(offline_page: object, site_dir: Path) -> None:
+def test_search_works_from_file(offline_page: object, built_site: Path) -> None:
     """Search initialises through the local shim and finds words from the site."""
-    offline_page.goto(page_url(site_dir / "index.html"), wait_until="load")  # type: ignore[attr-defined]
+    offline_page.goto(page_url(built_site / "index.html"), wait_until="load")  # type: ignore[attr-defined]
     assert offline_page.evaluate("window.Worker === window.IFrameWorker"), "the local shim is not active"  # type: ignore[attr-defined]
-    for term in search_terms(site_dir):
+    for term in search_terms(built_site):
         summary = run_search(offline_page, term)
         assert "Initializing" not in summary
         assert re.search(r"\d+ matching document", summary), f"no results for {term!r}: {summary!r}"
-        assert offline_page.locator(".md-search-result__item").count() >= 1  # type: ignore[attr-defined]
+        assert result_links(offline_page).count() >= 1  # type: ignore[attr-defined]
     # Following a result opens a local page.
-    first = offline_page.locator(".md-search-result__link").first  # type: ignore[attr-defined]
+    first = result_links(offline_page).first  # type: ignore[attr-defined]
     first.click()
     offline_page.wait_for_load_state("load")  # type: ignore[attr-defined]
     assert offline_page.url.startswith("file://")  # type: ignore[attr-defined]
@@ -107,21 +126,21 @@ def test_search_works_from_file(offline_page: object, site_dir: Path) -> None:
     assert_clean(offline_page, "search")
 
 
-def test_search_works_from_a_nested_page(offline_page: object, site_dir: Path) -> None:
+def test_search_works_from_a_nested_page(offline_page: object, built_site: Path) -> None:
     """The shim resolves the worker and index paths relative to pages in subfolders too."""
-    nested = [p for p in sample_pages(site_dir) if p.parent != site_dir]
+    nested = [p for p in sample_pages(built_site) if p.parent != built_site]
     if not nested:
         pytest.skip("no page in a subfolder yet")
     offline_page.goto(page_url(nested[0]), wait_until="load")  # type: ignore[attr-defined]
-    summary = run_search(offline_page, search_terms(site_dir)[0])
+    summary = run_search(offline_page, search_terms(built_site)[0])
     assert re.search(r"\d+ matching document", summary), summary
     assert_clean(offline_page, nested[0].name)
 
 
-def test_navigation_links_resolve_to_files(offline_page: object, site_dir: Path) -> None:
+def test_navigation_links_resolve_to_files(offline_page: object, built_site: Path) -> None:
     """Every local link on the sampled pages names an existing file (use_directory_urls: false)."""
     broken: list[str] = []
-    for path in sample_pages(site_dir):
+    for path in sample_pages(built_site):
         offline_page.goto(page_url(path), wait_until="load")  # type: ignore[attr-defined]
         hrefs: list[str] = offline_page.evaluate(  # type: ignore[attr-defined]
             "() => [...document.querySelectorAll('a[href]')].map(a => a.href)"
@@ -131,13 +150,13 @@ def test_navigation_links_resolve_to_files(offline_page: object, site_dir: Path)
                 continue
             target = Path(unquote(urlsplit(href).path))
             if not target.is_file():
-                broken.append(f"{path.relative_to(site_dir)} -> {href}")
+                broken.append(f"{path.relative_to(built_site)} -> {href}")
     assert not broken, "links that do not open a file under file://:\n" + "\n".join(broken)
 
 
-def test_clicking_navigation_opens_pages(offline_page: object, site_dir: Path) -> None:
+def test_clicking_navigation_opens_pages(offline_page: object, built_site: Path) -> None:
     """Clicking a navigation link loads the next page from file:// cleanly."""
-    offline_page.goto(page_url(site_dir / "index.html"), wait_until="load")  # type: ignore[attr-defined]
+    offline_page.goto(page_url(built_site / "index.html"), wait_until="load")  # type: ignore[attr-defined]
     targets: list[str] = offline_page.evaluate(  # type: ignore[attr-defined]
         """() => [...document.querySelectorAll('a.md-nav__link[href]')]
                  .map(a => a.href).filter(h => h.startsWith('file://') && !h.includes('#'))"""
@@ -146,16 +165,19 @@ def test_clicking_navigation_opens_pages(offline_page: object, site_dir: Path) -
     if not targets:
         pytest.skip("the navigation has only the home page yet")
     for target in targets:
-        offline_page.goto(page_url(site_dir / "index.html"), wait_until="load")  # type: ignore[attr-defined]
-        offline_page.locator(f'a.md-nav__link[href="{Path(unquote(urlsplit(target).path)).relative_to(site_dir).as_posix()}"]').first.dispatch_event("click")  # type: ignore[attr-defined]
+        offline_page.goto(page_url(built_site / "index.html"), wait_until="load")  # type: ignore[attr-defined]
+        # Matched on the resolved URL: MkDocs writes href="a/b.html", Zensical href="./a/b.html".
+        offline_page.evaluate(  # type: ignore[attr-defined]
+            "target => [...document.querySelectorAll('a.md-nav__link[href]')].find(a => a.href === target).click()", target
+        )
         offline_page.wait_for_url(target)  # type: ignore[attr-defined]
         assert offline_page.locator("article h1").count() >= 1, target  # type: ignore[attr-defined]
     assert_clean(offline_page, "navigation")
 
 
-def test_no_conditional_loader_can_fire_in_chromium(offline_page: object, site_dir: Path) -> None:
+def test_no_conditional_loader_can_fire_in_chromium(offline_page: object, built_site: Path) -> None:
     """The two allow-listed unpkg.com loaders need a Mermaid block or a missing ResizeObserver."""
-    offline_page.goto(page_url(site_dir / "index.html"), wait_until="load")  # type: ignore[attr-defined]
+    offline_page.goto(page_url(built_site / "index.html"), wait_until="load")  # type: ignore[attr-defined]
     assert offline_page.evaluate("typeof ResizeObserver") == "function"  # type: ignore[attr-defined]
     assert offline_page.locator("pre.mermaid").count() == 0  # type: ignore[attr-defined]
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -37,11 +38,14 @@ def test_glossary_covers_the_field_acronyms() -> None:
     assert set(FIELD_ACRONYMS) <= spellings, sorted(set(FIELD_ACRONYMS) - spellings)
 
 
-def test_abbreviations_include_is_generated_from_the_glossary() -> None:
-    include = (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8")
+def test_abbreviations_include_is_generated_from_the_glossary(site_dir: Path) -> None:
+    """The build's first step (kb.generate) writes generated/abbreviations.md, a git-ignored file."""
+    include = (ROOT / "generated" / "abbreviations.md").read_text(encoding="utf-8")
     assert include == render_abbreviations(TERMS, "kb/data/glossary.yaml"), (
-        "includes/abbreviations.md is stale: run a build, it regenerates the file from kb/data/glossary.yaml"
+        "generated/abbreviations.md is stale: run a build (or python -m kb.generate), it regenerates it from kb/data/glossary.yaml"
     )
+    ignored = subprocess.run(["git", "check-ignore", "-q", "generated/abbreviations.md"], cwd=ROOT, check=False)
+    assert ignored.returncode == 0, "generated/ must be git-ignored: a build never writes a tracked file"
     assert "*[HMC]: Hardware Management Console\n" in include
     assert "*[ROCE]: RDMA over Converged Ethernet\n" in include
 
@@ -102,20 +106,20 @@ def test_render_glossary_is_sorted_case_insensitively() -> None:
     assert terms == sorted(terms, key=str.casefold)
 
 
-# --- the built site --------------------------------------------------------------------------
+# --- the built sites: MkDocs and Zensical (built_site) ------------------------------------------
 
-def test_glossary_page_lists_every_term(site_dir: Path) -> None:
-    article = _article(site_dir / "glossary.html")
+def test_glossary_page_lists_every_term(built_site: Path) -> None:
+    article = _article(built_site / "glossary.html")
     for term in TERMS:
         assert f'<dt id="{term.anchor}">' in article, term.term
 
 
-def test_pages_show_abbreviation_tooltips(site_dir: Path) -> None:
+def test_pages_show_abbreviation_tooltips(built_site: Path) -> None:
     """Every page whose text uses a glossary spelling shows a tooltip for it."""
     spellings = {spelling: term.expansion for term in TERMS for spelling in term.spellings}
     word = re.compile(r"\b(" + "|".join(sorted(map(re.escape, spellings), key=len, reverse=True)) + r")\b")
     checked = 0
-    for page in sorted(site_dir.rglob("*.html")):
+    for page in sorted(built_site.rglob("*.html")):
         if "assets" in page.parts or page.name in ("404.html", "tags.html"):
             continue
         article = _article(page)
@@ -125,15 +129,15 @@ def test_pages_show_abbreviation_tooltips(site_dir: Path) -> None:
         prose = re.sub(r"<[^>]+>", " ", prose)
         prose = re.sub(r"[\w-]*[.\\][\w.\\-]+", " ", prose)  # file names lose their tooltips on purpose
         missing = sorted(set(word.findall(prose)))
-        assert missing == [], f"{page.relative_to(site_dir)}: no tooltip on {missing}"
+        assert missing == [], f"{page.relative_to(built_site)}: no tooltip on {missing}"
         if "<abbr title=" in article:
             checked += 1
     assert checked >= 10, "tooltips appear on too few pages"
     expansion = spellings["HMC"]
-    assert f'<abbr title="{expansion}">HMC</abbr>' in _article(site_dir / "glossary.html")
+    assert f'<abbr title="{expansion}">HMC</abbr>' in _article(built_site / "glossary.html")
 
 
-def test_no_tooltip_lands_inside_a_file_name(site_dir: Path) -> None:
-    for page in site_dir.rglob("*.html"):
+def test_no_tooltip_lands_inside_a_file_name(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        assert not re.search(r"[.\\]<abbr\b", html), f"{page.relative_to(site_dir)} tooltips part of a file name"
+        assert not re.search(r"[.\\]<abbr\b", html), f"{page.relative_to(built_site)} tooltips part of a file name"

@@ -1,4 +1,4 @@
-"""Hostile pages and links, built in a temporary docs folder with the project's own directive hooks.
+"""Hostile pages and links, built in a temporary docs folder with the project's own directives (kb.fences).
 
 - A page holding two calculators (VIO planner, tire) and three snippets: fuzzed text gives the
   same result in Chromium as in Python, and a shared link with 100 KB in every field (digits,
@@ -39,7 +39,7 @@ HOSTILE_PAGE = "# Two calculators and three snippets\n\n" + "".join(
 
 
 def write_project(folder: Path, pages: dict[str, str]) -> Path:
-    """A small MkDocs project using the project's directive hooks and theme; returns its mkdocs.yml."""
+    """A small MkDocs project using the project's directives (kb.fences), generate hook and theme; returns its mkdocs.yml."""
     docs = folder / "docs"
     for name, text in {"index.md": "# Home\n", **pages}.items():
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
@@ -58,10 +58,19 @@ def write_project(folder: Path, pages: dict[str, str]) -> Path:
           - md_in_html
           - pymdownx.highlight:
               anchor_linenums: false
-          - pymdownx.superfences
+          - kb.fences
+          - pymdownx.superfences:
+              custom_fences:
+                - name: calculator
+                  class: calculator
+                  format: !!python/name:kb.fences.calculator_format
+                  validator: !!python/name:kb.fences.directive_validator
+                - name: snippet
+                  class: snippet
+                  format: !!python/name:kb.fences.snippet_format
+                  validator: !!python/name:kb.fences.directive_validator
         hooks:
-          - {ROOT / 'hooks' / 'snippets.py'}
-          - {ROOT / 'hooks' / 'calculator_directive.py'}
+          - {ROOT / 'hooks' / 'generate.py'}
         """), encoding="utf-8")
     return config
 

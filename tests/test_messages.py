@@ -1,17 +1,16 @@
 """Message index: ID detection, derivation, catalogue, HTML linking, build failures, and the built site."""
 from __future__ import annotations
 
-import logging
 import re
+import subprocess
 import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
 
+from kb.generate import GenerateError, Result, generate
+from kb.generate import main as generate_main
 from kb.html_text import plain_text, split_sections
 from kb.message_catalogue import CatalogueError, load_catalogue, parse_catalogue
 from kb.message_index import MessageIndexBuilder, first_line_of, link_mentions
@@ -195,14 +194,15 @@ def test_first_line_of_points_at_the_source_line() -> None:
     assert first_line_of(source, "IJ06720") is None
 
 
-# --- build behaviour (a small temporary docs dir, built in-process) --------------------------
+# --- build behaviour: the generate step both builds run first (kb.generate) ---------------------
 
-def _build_temp_site(tmp_path: Path, pages: dict[str, str], extra_hooks: tuple[Path, ...] = ()) -> None:
+def _generate_temp_site(tmp_path: Path, pages: dict[str, str]) -> Result:
+    """Run kb.generate on a small temporary project whose docs/ has the message index page."""
     docs = tmp_path / "docs"
-    for name, text in pages.items():
+    for name, text in {"messages.md": '--8<-- "generated/messages.md"\n', **pages}.items():
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_text(textwrap.dedent(text), encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text(textwrap.dedent(f"""\
+    (tmp_path / "mkdocs.yml").write_text(textwrap.dedent("""\
         site_name: temp
         strict: true
         use_directory_urls: false
@@ -210,64 +210,61 @@ def _build_temp_site(tmp_path: Path, pages: dict[str, str], extra_hooks: tuple[P
           - attr_list
           - toc:
               permalink: true
-        hooks:
-          - {ROOT / 'hooks' / 'messages.py'}
-        """) + "".join(f"  - {hook}\n" for hook in extra_hooks), encoding="utf-8")
-    config = load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
-    build(config)
+          - kb.fences
+        nav:
+          - Home: index.md
+          - Message index: messages.md
+        """), encoding="utf-8")
+    return generate(tmp_path / "mkdocs.yml")
 
 
-def _logged(caplog: pytest.LogCaptureFixture, level: int) -> list[str]:
-    return [record.getMessage() for record in caplog.records if record.levelno == level]
-
-
-def test_unknown_id_fails_the_build_with_file_and_line(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
-        _build_temp_site(tmp_path, {"index.md": """\
+def test_unknown_id_fails_the_build_with_file_and_line(tmp_path: Path) -> None:
+    with pytest.raises(GenerateError) as error:
+        _generate_temp_site(tmp_path, {"index.md": """\
             # Home
 
             Fine: ANR8599W.
 
             Not in the data: ANR9999E.
             """})
-    errors = [e for e in _logged(caplog, logging.ERROR) if "ANR9999E" in e]
-    assert len(errors) == 1
-    assert errors[0].startswith("docs/index.md:5: message ID ANR9999E has no entry in ")
-    assert errors[0].endswith("kb/data/messages.yaml")
+    assert str(error.value) == "docs/index.md:5: message ID ANR9999E has no entry in kb/data/messages.yaml"
 
 
-def test_catalogue_entries_no_page_mentions_fail_the_strict_build(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.WARNING), pytest.raises(Abort, match="strict mode"):
-        _build_temp_site(tmp_path, {"index.md": "# Home\n\nOnly ANR8599W here.\n"})
-    warnings = _logged(caplog, logging.WARNING)
-    assert any(w.endswith("kb/data/messages.yaml: message ID IJ06720 is mentioned on no page; remove its entry") for w in warnings)
-    assert not any("ANR8599W" in w for w in warnings)
+def test_unknown_id_is_one_line_and_status_2_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("---\ntags: [x]\n---\n\n# Home\n\nANR9999E here.\n", encoding="utf-8")
+    (tmp_path / "docs" / "messages.md").write_text("# Index\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nmarkdown_extensions:\n  - kb.fences\nnav:\n  - index.md\n", encoding="utf-8")
+    assert generate_main(["--config", str(tmp_path / "mkdocs.yml")]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == "docs/index.md:7: message ID ANR9999E has no entry in kb/data/messages.yaml\n"
 
 
-def test_a_hand_written_messages_page_is_refused(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
-        _build_temp_site(tmp_path, {"index.md": "# Home\n", "messages.md": "# Mine\n"})
-    assert "docs/messages.md: this path is reserved for the generated message index" in _logged(caplog, logging.ERROR)
+def test_catalogue_entries_no_page_mentions_are_warnings_that_fail_a_strict_site(tmp_path: Path) -> None:
+    result = _generate_temp_site(tmp_path, {"index.md": "# Home\n\nOnly ANR8599W here.\n"})
+    assert "kb/data/messages.yaml: message ID IJ06720 is mentioned on no page; remove its entry" in result.warnings
+    assert not any("ANR8599W" in warning for warning in result.warnings)
+    assert generate_main(["--config", str(tmp_path / "mkdocs.yml")]) == 1  # strict: true
 
 
-def test_a_page_added_after_the_index_stops_the_build(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    late_hook = tmp_path / "late_page.py"
-    late_hook.write_text(textwrap.dedent("""\
-        from mkdocs.plugins import event_priority
-        from mkdocs.structure.files import File
-
-        @event_priority(-200)
-        def on_files(files, *, config):
-            files.append(File.generated(config, "late.md", content="# Late\\n"))
-            return files
-        """), encoding="utf-8")
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
-        _build_temp_site(tmp_path, {"index.md": "# Home\n"}, extra_hooks=(late_hook,))
-    assert any("messages.md must be rendered after every other page, but these were not: late.md." in e
-               for e in _logged(caplog, logging.ERROR))
+def test_mentions_come_from_the_sources_with_their_real_sections(tmp_path: Path) -> None:
+    """Each page is rendered with the site's extensions: sections and anchors are the real ones, pages off the nav too."""
+    _generate_temp_site(tmp_path, {
+        "index.md": "# Home\n\n## Boot failures { #boot }\n\nStopped at LED 554.\n",
+        "extra/off-nav.md": "---\ntitle: Off the nav\n---\n\n# Ignored heading\n\nANR8599W twice: ANR8599W.\n",
+    })
+    index = (tmp_path / "generated" / "messages.md").read_text(encoding="utf-8")
+    assert "[Home › Boot failures](index.md#boot)" in index
+    assert "[Off the nav](extra/off-nav.md) (2 mentions)" in index
 
 
-# --- the built site --------------------------------------------------------------------------
+def test_generated_index_is_git_ignored_and_included_by_the_tracked_page(site_dir: Path) -> None:
+    assert (ROOT / "generated" / "messages.md").is_file()
+    assert subprocess.run(["git", "check-ignore", "-q", "generated/messages.md"], cwd=ROOT, check=False).returncode == 0
+    assert '--8<-- "generated/messages.md"' in (ROOT / "docs" / "messages.md").read_text(encoding="utf-8")
+
+
+# --- the built sites (MkDocs and Zensical) --------------------------------------------------------------------------
 
 class _LinkAndIdParser(HTMLParser):
     """Collects element ids, links, and running text outside links, code and headings."""
@@ -316,49 +313,49 @@ def _parse(path: Path) -> _LinkAndIdParser:
     return parser
 
 
-def _content_pages(site_dir: Path) -> list[Path]:
-    return sorted(p for p in site_dir.rglob("*.html") if "assets" not in p.parts and p.name != "404.html")
+def _content_pages(built_site: Path) -> list[Path]:
+    return sorted(p for p in built_site.rglob("*.html") if "assets" not in p.parts and p.name != "404.html")
 
 
-def test_index_lists_every_catalogue_id_with_working_links(site_dir: Path) -> None:
-    index = _parse(site_dir / "messages.html")
+def test_index_lists_every_catalogue_id_with_working_links(built_site: Path) -> None:
+    index = _parse(built_site / "messages.html")
     for message_id in CATALOGUE:
         assert anchor_of(message_id) in index.ids, f"{message_id} is missing from the index"
     place_links = [attrs["href"] for attrs, _ in index.links
-                   if attrs.get("href") and "headerlink" not in str(attrs.get("class")) and not str(attrs["href"]).startswith(("#", "tags.html"))]
+                   if attrs.get("href") and "headerlink" not in str(attrs.get("class")) and not str(attrs["href"]).startswith(("#", "tags.html", "./tags.html"))]
     assert place_links, "the index links no page"
     for href in place_links:
         path, _, anchor = str(href).partition("#")
-        target = (site_dir / path).resolve()
+        target = (built_site / path).resolve()
         assert target.is_file(), f"index links a missing page: {href}"
         if anchor:
             assert anchor in _parse(target).ids, f"index links a missing anchor: {href}"
 
 
-def test_index_marks_unconfirmed_meanings(site_dir: Path) -> None:
-    html = (site_dir / "messages.html").read_text(encoding="utf-8")
+def test_index_marks_unconfirmed_meanings(built_site: Path) -> None:
+    html = (built_site / "messages.html").read_text(encoding="utf-8")
     for message_id, entry in CATALOGUE.items():
         block = html[html.find(f'id="{anchor_of(message_id)}"'):]
         block = block[:block.find("</ul>")]
         assert ("unconfirmed" in block) is (not entry.confirmed), message_id
 
 
-def test_every_mention_in_running_text_is_a_link_to_its_entry(site_dir: Path) -> None:
-    index_ids = _parse(site_dir / "messages.html").ids
+def test_every_mention_in_running_text_is_a_link_to_its_entry(built_site: Path) -> None:
+    index_ids = _parse(built_site / "messages.html").ids
     linked_pages = 0
-    for page in _content_pages(site_dir):
+    for page in _content_pages(built_site):
         if page.name == "messages.html":
             continue
         parsed = _parse(page)
         leftover = message_ids("".join(parsed.running_text))
-        assert leftover == [], f"{page.relative_to(site_dir)}: unlinked mentions {leftover}"
+        assert leftover == [], f"{page.relative_to(built_site)}: unlinked mentions {leftover}"
         for attrs, text in parsed.links:
             if "kb-message" not in str(attrs.get("class")):
                 continue
             linked_pages += 1
             href = str(attrs["href"])
             path, _, anchor = href.partition("#")
-            assert (page.parent / path).resolve() == (site_dir / "messages.html").resolve(), href
+            assert (page.parent / path).resolve() == (built_site / "messages.html").resolve(), href
             assert anchor in index_ids, href
             linked_id = f"LED {text}" if text.isdigit() else message_ids(text)[0]  # "554" in "LED 552, 554"
             assert anchor == anchor_of(linked_id), f"{page.name}: {text!r} links {href}"

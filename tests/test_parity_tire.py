@@ -41,12 +41,12 @@ TRAPS: list[dict[str, str]] = [
 
 
 @pytest.fixture(scope="module")
-def page(browser: Any, site_dir: Path) -> Iterator[Any]:
+def page(browser: Any, built_site: Path) -> Iterator[Any]:
     context = browser.new_context()
     tab = context.new_page()
     tab.console_errors = []
     tab.on("pageerror", lambda error: tab.console_errors.append(str(error)))
-    open_page(tab, site_dir, PAGE)
+    open_page(tab, built_site, PAGE)
     yield tab
     context.close()
 
@@ -102,8 +102,8 @@ def test_fuzz_never_crashes(page: Any, cases: list[dict[str, str]]) -> None:
     assert page.console_errors == []
 
 
-def test_form_url_state_and_messages_beside_fields(page: Any, site_dir: Path) -> None:
-    url = (site_dir / PAGE).as_uri() + "?weight=250+lb&width=32+mm&rim-type=hookless&ref-pressure=&ref-width=&ref-weight=&ref-rear="
+def test_form_url_state_and_messages_beside_fields(page: Any, built_site: Path) -> None:
+    url = (built_site / PAGE).as_uri() + "?weight=250+lb&width=32+mm&rim-type=hookless&ref-pressure=&ref-width=&ref-weight=&ref-rear="
     page.goto(url)
     page.wait_for_function("() => document.querySelector('[data-kb-calc][data-kb-ready]') !== null")
     form = page.locator("form.kb-calc-form")
@@ -130,9 +130,9 @@ def test_form_url_state_and_messages_beside_fields(page: Any, site_dir: Path) ->
     assert page.locator("[data-kb-results] [data-kb-output=wheels]").count() == 1
 
 
-def test_scaled_warnings_show_with_the_scaled_rows(page: Any, site_dir: Path) -> None:
+def test_scaled_warnings_show_with_the_scaled_rows(page: Any, built_site: Path) -> None:
     query = "?weight=150+lb&width=28+mm&rim-type=hookless&ref-pressure=90+psi&ref-width=28+mm&ref-weight=180+lb"
-    page.goto((site_dir / PAGE).as_uri() + query)
+    page.goto((built_site / PAGE).as_uri() + query)
     page.wait_for_function("() => document.querySelector('[data-kb-calc][data-kb-ready]') !== null")
     outputs = page.locator("[data-kb-results] [data-kb-output]").evaluate_all("items => items.map(item => item.dataset.kbOutput)")
     assert outputs == ["wheels", "scaled", "reference_note", "scaled_warnings", "advice"]  # the model's 64.7 psi has no warning
@@ -141,10 +141,10 @@ def test_scaled_warnings_show_with_the_scaled_rows(page: Any, site_dir: Path) ->
     assert warning.inner_text().startswith("Rear (scaled): 73.6 psi is above the 5 bar (72.5 psi) limit for hookless rims")
 
 
-def test_without_javascript_the_static_part_is_the_page(browser: Any, site_dir: Path) -> None:
+def test_without_javascript_the_static_part_is_the_page(browser: Any, built_site: Path) -> None:
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()
-    tab.goto((site_dir / PAGE).as_uri())
+    tab.goto((built_site / PAGE).as_uri())
     assert not tab.locator("form.kb-calc-form").is_visible()
     static = tab.locator(".kb-static")
     assert static.is_visible()

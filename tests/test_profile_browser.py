@@ -11,13 +11,13 @@ PROFILE_PAGE = "profile.html"
 
 
 @pytest.fixture()
-def tab(browser, site_dir):
+def tab(browser, built_site):
     context = browser.new_context(accept_downloads=True)
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file://", "data:", "about:", "blob:")) else route.abort())
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.site = site_dir
+    page.site = built_site
     yield page
     assert page.errors == []
     context.close()

@@ -86,8 +86,8 @@ def assert_same_in_browser(page: Any, site_dir: Path, cases: list[dict[str, str]
     return expected
 
 
-def test_edge_cases_match_python(offline_page: Any, site_dir: Path) -> None:
-    expected = assert_same_in_browser(offline_page, site_dir, EDGE_CASES)
+def test_edge_cases_match_python(offline_page: Any, built_site: Path) -> None:
+    expected = assert_same_in_browser(offline_page, built_site, EDGE_CASES)
     assert sum(1 for result in expected if not result["errors"]) >= 20  # the batch is not all errors
 
 

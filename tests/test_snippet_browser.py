@@ -32,9 +32,9 @@ def code_text(page: Any, root: str) -> str:
     return page.locator(f"{root} pre > code").evaluate("element => element.textContent")
 
 
-def test_form_prefill_live_rewrite_injection_and_copy(offline_page: Any, site_dir: Path) -> None:
+def test_form_prefill_live_rewrite_injection_and_copy(offline_page: Any, built_site: Path) -> None:
     page = offline_page
-    page.goto((site_dir / SYSTEMD_PAGE).as_uri() + "?owner=tsminst2&init_dir=/opt/tivoli/tsm/server/bin&db2_dir=/opt/db2%0Areboot")
+    page.goto((built_site / SYSTEMD_PAGE).as_uri() + "?owner=tsminst2&init_dir=/opt/tivoli/tsm/server/bin&db2_dir=/opt/db2%0Areboot")
     page.evaluate(RECORD_COPIES)
     root = "#snippet-sp-instance-unit"
     instance = SNIPPETS["sp-instance-unit"]
@@ -126,9 +126,9 @@ def case_strategy() -> st.SearchStrategy[tuple[str, str]]:
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(cases=st.lists(case_strategy(), min_size=40, max_size=60))
-def test_python_and_browser_validators_agree(offline_page: Any, site_dir: Path, cases: list[tuple[str, str]]) -> None:
+def test_python_and_browser_validators_agree(offline_page: Any, built_site: Path, cases: list[tuple[str, str]]) -> None:
     page = offline_page
-    url = (site_dir / ETHERCHANNEL_PAGE).as_uri() + "?second_adapter=ent2"
+    url = (built_site / ETHERCHANNEL_PAGE).as_uri() + "?second_adapter=ent2"
     if not getattr(page, "kb_loaded", False):  # one load for every example (the runtime rewrites the URL)
         page.kb_loaded = True
         page.goto(url)

@@ -1,24 +1,19 @@
-"""The ```snippet directive in pages: errors with docs/page.md:LINE, the rendered markup, the built site, the CLI."""
+"""The ```snippet directive (kb.fences) in pages: errors with docs/page.md:LINE, the rendered markup, the built site, the CLI."""
 from __future__ import annotations
 
 import html
-import importlib.util
 import json
 import re
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 from calculators.snippets import SNIPPETS, render_text
 from calculators.snippets.browser import RUNTIME_ASSET, STYLE_ASSET
+from kb.fences import FenceError
+from tests.conftest import render_page
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPET_PAGES = {
@@ -34,39 +29,9 @@ SNIPPET_PAGES = {
 }
 
 
-@pytest.fixture(scope="module")
-def hook() -> ModuleType:
-    """hooks/snippets.py loaded the way MkDocs loads a hook."""
-    spec = importlib.util.spec_from_file_location("snippets_hook_under_test", ROOT / "hooks" / "snippets.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="module")
-def config(hook: ModuleType) -> MkDocsConfig:
-    """The project's own mkdocs.yml, after the hook's on_config."""
-    loaded = load_config(str(ROOT / "mkdocs.yml"))
-    hook.on_config(loaded)
-    return loaded
-
-
-def page_for(config: MkDocsConfig, source: str, src_uri: str = "area/page.md") -> Page:
-    """A page object as MkDocs makes it, whose file holds `source` (front matter included)."""
-    file = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
-    file.content_string = source
-    return Page(None, file, config)
-
-
-def convert(hook: ModuleType, config: MkDocsConfig, markdown: str) -> str:
-    """Run a page's Markdown through the hook and a minimal Markdown conversion."""
-    import markdown as markdown_library
-
-    page = page_for(config, markdown)
-    text = hook.on_page_markdown(markdown, page=page, config=config, files=Files([]))
-    body = markdown_library.markdown(text or markdown, extensions=["pymdownx.superfences", "pymdownx.tabbed"])
-    return hook.on_page_content(body, page=page, config=config, files=Files([])) or body
+def convert(folder: Path, markdown: str) -> str:
+    """Render a page at docs/area/page.md through the site's Markdown extensions (kb.fences included)."""
+    return render_page(folder, markdown, "area/page.md")
 
 
 BAD_DIRECTIVES = [
@@ -95,29 +60,26 @@ BAD_DIRECTIVES = [
 
 
 @pytest.mark.parametrize(("markdown", "line", "reason"), BAD_DIRECTIVES)
-def test_bad_directives_stop_the_build_with_file_and_line(hook: ModuleType, config: MkDocsConfig, markdown: str, line: int, reason: str) -> None:
-    with pytest.raises(PluginError) as error:
-        hook.on_page_markdown(markdown, page=page_for(config, markdown), config=config, files=Files([]))
+def test_bad_directives_stop_the_build_with_file_and_line(tmp_path: Path, markdown: str, line: int, reason: str) -> None:
+    with pytest.raises(FenceError) as error:
+        convert(tmp_path, markdown)
     assert str(error.value).startswith(f"docs/area/page.md:{line}: {reason}")
 
 
-def test_lines_are_the_files_lines_when_the_page_has_front_matter(hook: ModuleType, config: MkDocsConfig) -> None:
+def test_lines_are_the_files_lines_when_the_page_has_front_matter(tmp_path: Path) -> None:
     body = "intro\n\n```snippet\nname: no-such-snippet\n```\n"
-    page = page_for(config, "---\ntags:\n  - AIX\n---\n\n" + body)
-    with pytest.raises(PluginError) as error:
-        hook.on_page_markdown(body, page=page, config=config, files=Files([]))
+    with pytest.raises(FenceError) as error:
+        convert(tmp_path, "---\ntags:\n  - AIX\n---\n\n" + body)
     assert str(error.value).startswith("docs/area/page.md:9: snippet directive: option 'name' must be one of ")
 
 
-def test_a_directive_that_does_not_stand_alone_is_an_error(hook: ModuleType, config: MkDocsConfig) -> None:
-    page = page_for(config, "```snippet\nname: aix-aixpcm-rollback\n```\n")
-    hook.on_page_markdown("```snippet\nname: aix-aixpcm-rollback\n```\n", page=page, config=config, files=Files([]))
-    with pytest.raises(PluginError, match=r"^docs/area/page\.md:1: snippet directive must stand alone"):
-        hook.on_page_content("<p>text KBSNIPPET000000X</p>", page=page, config=config, files=Files([]))
+def test_a_directive_that_does_not_stand_alone_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(FenceError, match=r"^docs/area/page\.md:3: snippet directive must stand alone"):
+        convert(tmp_path, "# T\ntext\n```snippet\nname: aix-aixpcm-rollback\n```\n")
 
 
-def test_rendered_markup(hook: ModuleType, config: MkDocsConfig) -> None:
-    out = convert(hook, config, "# T\n\n```snippet\nname: sp-instance-unit\nvalues:\n  owner: tsminst2\n```\n\nafter ${HOME} {{ x }}\n")
+def test_rendered_markup(tmp_path: Path) -> None:
+    out = convert(tmp_path, "# T\n\n```snippet\nname: sp-instance-unit\nvalues:\n  owner: tsminst2\n```\n\nafter ${HOME} {{ x }}\n")
     expected = render_text(SNIPPETS["sp-instance-unit"], {"owner": "tsminst2"})
     root = re.search(r'<div class="kb-snippet" id="snippet-sp-instance-unit" data-kb-snippet="([^"]*)" data-copy="([^"]*)">', out)
     assert root, out[:500]
@@ -133,26 +95,28 @@ def test_rendered_markup(hook: ModuleType, config: MkDocsConfig) -> None:
     assert "after ${HOME} {{ x }}" in out
 
 
-def test_two_uses_of_one_snippet_get_distinct_ids(hook: ModuleType, config: MkDocsConfig) -> None:
-    out = convert(hook, config, "```snippet\nname: aix-aixpcm-rollback\n```\n\n```snippet\nname: aix-aixpcm-rollback\n```\n")
+def test_two_uses_of_one_snippet_get_distinct_ids(tmp_path: Path) -> None:
+    out = convert(tmp_path, "```snippet\nname: aix-aixpcm-rollback\n```\n\n```snippet\nname: aix-aixpcm-rollback\n```\n")
     assert 'id="snippet-aix-aixpcm-rollback"' in out and 'id="snippet-aix-aixpcm-rollback-2"' in out
     assert "kb-snippet-form" not in out, "a snippet without variables has no form"
 
 
-def test_assets_are_generated_and_loaded_on_every_page(hook: ModuleType, config: MkDocsConfig) -> None:
-    config.plugins._current_plugin = None  # set by MkDocs while it runs a plugin's event
-    files = hook.on_files(Files([]), config=config)
-    assert {file.src_uri for file in files} == {RUNTIME_ASSET, STYLE_ASSET}
-    script = files.get_file_from_path(RUNTIME_ASSET).content_string
+def test_assets_are_generated_and_linked_only_where_a_snippet_is(tmp_path: Path, site_dir: Path) -> None:
+    script = (ROOT / "docs" / RUNTIME_ASSET).read_text(encoding="utf-8")  # written by kb.generate, git-ignored
     assert script.startswith("/* Generated from calculators/snippets/kinds.py") and "window.KB_SNIPPET_SHARED = {" in script
-    assert RUNTIME_ASSET in [str(item) for item in config.extra_javascript]
-    assert STYLE_ASSET in [str(item) for item in config.extra_css]
     assert "http" not in script.split("window.KB_SNIPPET_SHARED", 1)[1].replace("https://www.shellcheck", ""), "no URL in the runtime"
+    assert (site_dir / STYLE_ASSET).is_file() and (site_dir / RUNTIME_ASSET).is_file()
+    out = convert(tmp_path, "```snippet\nname: aix-aixpcm-rollback\n```\n\n```snippet\nname: sp-instance-unit\n```\n")
+    assert out.count(f'<link rel="stylesheet" href="../{STYLE_ASSET}">') == 1
+    assert out.endswith(f'<script src="../{RUNTIME_ASSET}"></script>'), "the runtime comes after every snippet"
+    assert out.count("kb-snippets.js") == 1
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert "kb-snippets" not in home, "a page without snippets loads neither the runtime nor its stylesheet"
 
 
-def test_built_pages_carry_every_snippet_with_its_default_text(site_dir: Path) -> None:
+def test_built_pages_carry_every_snippet_with_its_default_text(built_site: Path) -> None:
     for page, names in SNIPPET_PAGES.items():
-        text = (site_dir / page).read_text()
+        text = (built_site / page).read_text()
         roots = re.findall(r'<div class="kb-snippet" id="snippet-([a-z0-9-]+?)(?:-[0-9])?" data-kb-snippet="([^"]*)" data-copy="([^"]*)">', text)
         assert [name for name, _, _ in roots] == names, page
         for name, spec_text, copy in roots:
