@@ -6,8 +6,9 @@ Zensical reads mkdocs.yml but runs no MkDocs hook, so the generated assets and p
 from kb.generate first (hooks/generate.py does the same under MkDocs). Zensical has no
 `--site-dir` option and keeps `site_dir` inside the project, so another folder is reached
 through a throw-away configuration beside mkdocs.yml (`INHERIT: mkdocs.yml`, git-ignored)
-that builds into a git-ignored folder, moved to DIR afterwards. Exit status: kb.generate's
-when it fails, else zensical's.
+that builds into a git-ignored folder, moved to DIR afterwards. With ENABLE_PDF_EXPORT=1 the
+PDF books are then printed from the built folder (`python -m kb.pdf`), as the MkDocs hook does.
+Exit status: kb.generate's when it fails, else zensical's, else kb.pdf's.
 """
 from __future__ import annotations
 
@@ -34,7 +35,28 @@ def zensical_command() -> list[str]:
 
 
 def build(project: Path, site_dir: Path | None = None) -> int:
-    """Generate, then build with Zensical (into `site_dir` when given); return the exit status."""
+    """Generate, build with Zensical (into `site_dir` when given), then the PDF when asked; return the exit status."""
+    pdf = pdf_enabled()
+    status = _build_site(project, site_dir)
+    if status != 0 or not pdf:
+        return status
+    from kb.pdf.__main__ import main as pdf_main  # Playwright and pypdf only when a PDF is asked for
+
+    return pdf_main([str(site_dir or project / "site")])
+
+
+def pdf_enabled() -> bool:
+    """ENABLE_PDF_EXPORT as the MkDocs hook reads it; an unknown value stops before anything is built."""
+    value = os.environ.get("ENABLE_PDF_EXPORT", "").strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"", "0", "false", "no", "off"}:
+        return False
+    raise SystemExit(f"ENABLE_PDF_EXPORT={value!r} is not understood: use 1 to export the PDF, 0 or unset not to")
+
+
+def _build_site(project: Path, site_dir: Path | None) -> int:
+    """kb.generate, then zensical build."""
     status = generate_main(["--config", str(project / "mkdocs.yml")])
     if status != 0:
         return status

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, require_tool
 
 TAGS_NAV = re.compile(r'<nav class="md-tags"\s*>.*?</nav>', re.S)
 
@@ -91,3 +91,26 @@ def test_dev_builds_with_zensical() -> None:
 def test_hooks_are_small_mkdocs_only_conveniences(hook: Path) -> None:
     lines = hook.read_text(encoding="utf-8").count("\n")
     assert lines <= 80, f"{hook.name}: {lines} lines (a hook stays a thin MkDocs-only convenience)"
+
+
+def test_zensical_build_prints_the_pdf_books_when_asked(tmp_path: Path, chromium_path: str) -> None:
+    """ENABLE_PDF_EXPORT=1 with `./dev build --zensical`: the same books as under MkDocs, from the Zensical output."""
+    require_tool("pdftotext", "apt-get install -y poppler-utils")
+    out = tmp_path / "site"
+    done = subprocess.run([sys.executable, "-m", "kb.zensical_build", "--site-dir", str(out)], cwd=ROOT,
+                          env={**os.environ, "ENABLE_PDF_EXPORT": "1", "KB_CHROMIUM": chromium_path}, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr[-3000:] + done.stdout[-3000:]
+    books = sorted(path.name for path in (out / "pdf").glob("*.pdf"))
+    assert "field-notes.pdf" in books and len(books) >= 3, books
+    text = subprocess.run(["pdftotext", "-layout", str(out / "pdf" / "field-notes.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    assert "mkramdisk" in text and "(p. " in text
+    home = (out / "index.html").read_text(encoding="utf-8")
+    for book in books:
+        assert f"pdf/{book}" in home, book
+
+
+def test_zensical_build_refuses_an_unknown_pdf_switch(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "kb.zensical_build", "--site-dir", str(tmp_path / "site")], cwd=ROOT,
+                          env={**os.environ, "ENABLE_PDF_EXPORT": "maybe"}, capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0 and "ENABLE_PDF_EXPORT='maybe'" in done.stderr
+    assert not (tmp_path / "site").exists()
