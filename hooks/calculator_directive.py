@@ -31,7 +31,7 @@ from mkdocs.utils import get_relative_url
 from calculators.bundle import calculator_js
 from calculators.calculator import Calculator
 from calculators.fields import FieldError
-from calculators.html import render_calculator
+from calculators.html import insert_jump_links, render_calculator
 from calculators.jsgen import SubsetError
 from calculators.registry import all_calculators
 from kb.directives import Directive, DirectiveError, author_path, option_line, place_rendered, swap_page_directives
@@ -109,7 +109,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     result, unplaced = place_rendered(html, rendered)
     if unplaced:
         raise PluginError(f"{_page_path(page, config)}: a calculator directive must stand alone as its own block")
-    return result
+    return insert_jump_links(result, [calculator for calculator, _, _, _ in pending.values()])
 
 
 def _prepare(directive: Directive) -> tuple[Calculator, dict[str, str], str | None, bool]:

@@ -69,7 +69,7 @@ def snippet_markup(snippet: Snippet, values: Mapping[str, str], code_html: str, 
         for item in snippet.derived
     )
     form = (
-        f'<div class="kb-interactive kb-snippet-form" hidden>{fields}{derived}'
+        f'<div class="kb-interactive kb-snippet-form" hidden data-search-exclude>{fields}{derived}'
         '<p class="kb-snippet-status" aria-live="polite"></p></div>'
         if snippet.variables
         else ""

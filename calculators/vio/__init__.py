@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from calculators.calculator import Calculator, Evaluation, Preset, StaticTable
+from calculators.calculator import Calculator, Evaluation, KeyOutput, Preset, StaticTable
 from calculators.fields import BooleanField, ChoiceField, ListField, NumberField, QuantityField, TextField
 from calculators.outputs import Column, ListOutput, MessagesOutput, TableOutput
 
@@ -281,4 +281,9 @@ CALCULATOR = Calculator(
         legend="Clients are numbered from partition ID 3, so client C's block on a VIO server is slots 10×C to 10×C+9.",
     ),
     to_json=to_json,
+    # At a glance: each partition's virtual adapters and highest slot. The essential choices come
+    # first (system, VIO servers, clients, storage, networks); the rest folds into groups.
+    key_outputs=(KeyOutput("adapter_counts", parts=(("partition", "{}:"), ("total", "{} adapters,"),
+                                                    ("highest_slot", "highest slot {}")), rows=4),),
+    essential_fields=("system", "vios", "clients", "vscsi", "fc_ports", "vlans", "ip_on", "lacp"),
 )
