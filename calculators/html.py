@@ -48,7 +48,7 @@ def _table_output(output: Output, rows: Any) -> str:
     """A table output: headings with units, one row per displayed row, in a scroll box."""
     headings = "".join(f"<th>{escape(column_heading(column.label, column.unit))}</th>" for column in output.columns)  # type: ignore[attr-defined]
     body = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows)
-    return scroll_box(f"<table><thead><tr>{headings}</tr></thead><tbody>{body}</tbody></table>", output.label)
+    return scroll_box(f'<table class="kb-calc-table"><thead><tr>{headings}</tr></thead><tbody>{body}</tbody></table>', output.label)
 
 
 def render_display(calculator: Calculator, display: Mapping[str, Any], errors: Mapping[str, Mapping[str, str]] | None = None) -> str:
@@ -160,7 +160,7 @@ def render_form(calculator: Calculator, inputs: Mapping[str, str], preset_name: 
         f'<div class="kb-calc-side" id="{name}-results" tabindex="0" role="region" aria-label="{escape(calculator.title)} results">'
         '<div class="kb-calc-banner" data-kb-banner role="status" aria-live="polite"></div>'
         '<div class="kb-calc-key kb-calc-key-side" data-kb-key aria-live="polite"></div>'
-        '<p class="kb-calc-actions"><button type="button" class="md-button kb-calc-copy" data-kb-copy-link>Copy link</button> '
+        '<p class="kb-calc-actions"><button type="button" class="kb-calc-copy" data-kb-copy-link>Copy link</button> '
         '<span class="kb-calc-copied" data-kb-copied role="status"></span></p>'
         '<div class="kb-calc-results" data-kb-results></div></div></form>'
     )

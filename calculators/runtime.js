@@ -439,7 +439,7 @@ if (o.kind === "number" || o.kind === "text") { sec.appendChild(el("span", "kb-c
 else {
 sec.appendChild(el("p", "kb-calc-label", o.label));
 if (o.kind === "table") {
-t = el("table");
+t = el("table", "kb-calc-table");
 body = t.appendChild(el("thead")).appendChild(el("tr"));
 o.columns.forEach(function (c) { body.appendChild(el("th", null, c.unit ? c.label + " (" + c.unit + ")" : c.label)); });
 body = t.appendChild(el("tbody"));
