@@ -13,7 +13,9 @@ Layout of the form (issue 10), styled by calculators.css:
                         (wide screens: beside the inputs and sticky)
     .kb-calc-printout   filled by the script: the reader's values, date and link (print only)
 
-The whole block carries `data-search-exclude`: labels, hints and grid cells are no prose.
+The whole block is a <section> with `data-search-exclude`: labels, hints and grid cells are no
+prose. A <section>, not a <div>: Material's search parser matches the excluded element by its tag
+name, so the first inner </div> would end the exclusion (and the block holds no inner <section>).
 """
 from __future__ import annotations
 
@@ -206,9 +208,9 @@ def render_calculator(calculator: Calculator, inputs: Mapping[str, str], preset_
         f"{render_table(calculator, inputs) if table else ''}</div>"
     )
     return (
-        f'<div class="kb-calc" id="{anchor(calculator)}" data-kb-calc="{escape(calculator.name)}" data-search-exclude>'
+        f'<section class="kb-calc" id="{anchor(calculator)}" data-kb-calc="{escape(calculator.name)}" data-search-exclude>'
         f'<script type="application/json" class="kb-calc-config">{config}</script>'
-        f'{render_form(calculator, inputs, preset_name)}<div class="kb-calc-printout" data-kb-printout></div>{static}</div>'
+        f'{render_form(calculator, inputs, preset_name)}<div class="kb-calc-printout" data-kb-printout></div>{static}</section>'
     )
 
 

@@ -503,8 +503,11 @@ lines.forEach(function (line) { keySide.appendChild(el("div", null, line)); });
 keyBar.textContent = lines.join(" \u00b7 ");
 }
 function showBanner(outcome) {
+var bad = calc.fields.filter(function (f) { return outcome.errors[f.key]; }), p, a, sig = JSON.stringify([valid, outcome.errors]);
+// unchanged errors keep the banner's nodes: a click on a link there may be the change that re-ran update
+if (sig === banner.getAttribute("data-kb-sig")) return;
+banner.setAttribute("data-kb-sig", sig);
 banner.textContent = "";
-var bad = calc.fields.filter(function (f) { return outcome.errors[f.key]; }), p, a;
 banner.classList.toggle("kb-on", bad.length > 0 || !!outcome.errors._);
 if (!bad.length && !outcome.errors._) return;
 p = banner.appendChild(el("p", null, valid ? "Not updated: fix " + (bad.length === 1 ? "this field" : "these fields") + ". The results below are from the last valid values." : "Fix " + (bad.length === 1 ? "this field" : "these fields") + " to see results."));
@@ -516,7 +519,8 @@ var item = p.appendChild(el("li"));
 a = item.appendChild(el("a", null, labelOf(f)));
 a.href = "#kb-" + f.calc + "-" + f.key;
 a.addEventListener("click", function (ev) { ev.preventDefault(); reveal(f); input(f).focus(); });
-item.appendChild(document.createTextNode(": " + outcome.errors[f.key].message));
+var message = outcome.errors[f.key].message, label = labelOf(f);
+item.appendChild(document.createTextNode(message.indexOf(label) === 0 ? message.slice(label.length) : ": " + message));
 });
 }
 // a field inside a folded group is opened when it needs the reader

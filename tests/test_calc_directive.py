@@ -62,7 +62,7 @@ def test_a_good_directive_renders_form_static_part_and_script() -> None:
     assert "```calculator" not in replaced
     token = next(line for line in replaced.splitlines() if line.startswith("KBCALCULATOR"))
     html = HOOK.on_page_content(f"<h1>Tires</h1>\n<p>{token}</p>", page=page(), config=CONFIG, files=None)
-    assert '<div class="kb-calc" id="calc-tire" data-kb-calc="tire" data-search-exclude>' in html
+    assert '<section class="kb-calc" id="calc-tire" data-kb-calc="tire" data-search-exclude>' in html
     assert html.startswith('<h1>Tires</h1><p class="kb-calc-jump"><a href="#calc-tire">Open the Tire pressure calculator</a></p>')
     assert '<form class="kb-interactive kb-calc-form" hidden' in html and 'class="kb-static"' in html
     assert 'value="280 lb"' in html and '<option value="cruiser" selected>' in html
