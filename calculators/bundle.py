@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import messages
-from .calculator import Calculator
+from .calculator import Calculator, FileCheck
 from .fields import FALSE_WORDS, TRUE_WORDS, unit_vocabulary
 from .jsgen import ModuleCompiler, compile_logic
 from .minify import GLOBALS, KEYWORDS, minify, short_names
@@ -224,3 +224,25 @@ def harness_js(module: Any, entries: tuple[str, ...]) -> str:
         runtime_end(),
     ], properties=SHORT_KEYS)
     return "\n".join(parts) + "\n"
+
+
+@lru_cache(maxsize=None)
+def check_js(calculator_name: str, flag: str) -> str:
+    """The browser file of a calculator's file check: the runtime sections its compiled functions use, the functions
+    as window.kbCalc.checks[flag] (minified like a calculator's file), then the check's hand-written page script."""
+    from .registry import get
+
+    check: FileCheck = next(item for item in get(calculator_name).file_checks if item.flag == flag)
+    if check.module is None or not check.entries or not check.page_script:
+        raise ValueError(f"calculators/{calculator_name}: file check '--{flag}' has no browser module, entries or page script")
+    compiled = compile_logic(check.module, check.entries[0], check.entries[1:])
+    wanted = {f"K.{helper}" for helper in re.findall(r"\bK\.([A-Za-z_]\w*)", compiled.js)} - {"K.CalcError", "K.fmt_fixed", "K.dict"}
+    exported = ",".join(f"{json.dumps(name)}:{ModuleCompiler.js_name(name)}" for name in check.entries)
+    parts = minify([
+        runtime_js(wanted),
+        f"D = {_json(short_keys(setup_data(set())))};",
+        f"api.checks = api.checks || {{}}; api.checks[{json.dumps(flag)}] = (function(K){{{compiled.js}\nreturn {{{exported}}};}})(K);",
+        runtime_end(),
+    ], private_object="K", properties=SHORT_KEYS)
+    page = Path(check.page_script).read_text(encoding="utf-8")
+    return "\n".join(parts) + "\n" + page

@@ -61,6 +61,26 @@ class KeyOutput:
 
 
 @dataclass(frozen=True)
+class FileCheck:
+    """A CLI option that reads a text file and checks it against the result (the VIO planner's --check-lsmap FILE).
+
+    `check(result, text)` returns the JSON value added under `json_key`, or raises CalcError whose message names
+    the line it could not read; `summary(value)` gives the readable lines. In the browser, `module`'s functions
+    `entries` (compiled like the logic, bundle.check_js) and the hand-written `page_script` that calls them are one
+    asset, `assets/calculators/<calculator>-<flag>.js`, loaded after the calculator's script.
+    """
+
+    flag: str
+    help: str
+    json_key: str
+    check: Callable[[Any, str], Any]
+    summary: Callable[[Any], list[str]]
+    module: ModuleType | None = None
+    entries: tuple[str, ...] = ()
+    page_script: str = ""
+
+
+@dataclass(frozen=True)
 class Evaluation:
     """What one set of inputs gives: values, raw result, displayed outputs, errors by field key."""
 
@@ -93,6 +113,7 @@ class Calculator:
     presets: tuple[Preset, ...] = ()
     table: StaticTable | None = None
     to_json: Callable[[Any], Any] | None = None
+    file_checks: tuple[FileCheck, ...] = ()
     key_outputs: tuple[KeyOutput, ...] = ()
     essential_fields: tuple[str, ...] | None = None
     """Field names shown first; the others go into collapsed groups (None: every field is essential)."""

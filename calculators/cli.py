@@ -10,9 +10,10 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from .calculator import GENERAL, Calculator
+from .calculator import GENERAL, Calculator, FileCheck
 from .fields import BooleanField, ChoiceField, Field
 from .registry import all_calculators
+from .runtime import CalcError
 from .terminal import guard_pipe, one_line
 
 USAGE = "usage: python -m calculators NAME [--field value ...] [--preset NAME] [--json]  (python -m calculators NAME --help)"
@@ -62,13 +63,16 @@ def calculator_help(calculator: Calculator) -> str:
         for preset in calculator.presets:
             values = ", ".join(f"--{calculator.field(name).key} {text}" for name, text in preset.values.items())
             lines.append(f"  {preset.name:<10} {preset.label}: {values}")
+    for check in calculator.file_checks:
+        lines += ["", f"  --{check.flag} FILE", f"      {check.help}"]
     lines += ["", "  --json        print the result as JSON (numbers unrounded)", "  --help        this text"]
     return "\n".join(lines)
 
 
-def parse_arguments(calculator: Calculator, arguments: list[str]) -> tuple[dict[str, str], bool]:
-    """Flags → inputs by public key, and whether --json was asked; UsageError on anything unknown."""
+def parse_arguments(calculator: Calculator, arguments: list[str], files: dict[str, str] | None = None) -> tuple[dict[str, str], bool]:
+    """Flags → inputs by public key, and whether --json was asked; file-check flags → `files`; UsageError on anything unknown."""
     keys = {item.key: item for item in calculator.fields}
+    checks = {check.flag for check in calculator.file_checks}
     given: dict[str, str] = {}
     preset: str | None = None
     as_json = False
@@ -82,8 +86,9 @@ def parse_arguments(calculator: Calculator, arguments: list[str]) -> tuple[dict[
         if not argument.startswith("--"):
             raise UsageError(f"{calculator.name}: unexpected argument '{argument}' (flags look like --weight '300 lb')")
         flag, has_value, value = argument[2:].partition("=")
-        if flag != "preset" and flag not in keys:
-            raise UsageError(f"{calculator.name}: unknown option '--{flag}' (accepted: {', '.join('--' + key for key in keys)}, --preset, --json)")
+        if flag != "preset" and flag not in keys and flag not in checks:
+            extra = "".join(f", --{name}" for name in sorted(checks))
+            raise UsageError(f"{calculator.name}: unknown option '--{flag}' (accepted: {', '.join('--' + key for key in keys)}, --preset{extra}, --json)")
         if not has_value and isinstance(keys.get(flag), BooleanField) and (position >= len(arguments) or arguments[position].startswith("--")):
             value = "yes"  # a bare boolean flag (--unpinned) means yes
         elif not has_value:
@@ -91,7 +96,11 @@ def parse_arguments(calculator: Calculator, arguments: list[str]) -> tuple[dict[
                 raise UsageError(f"{calculator.name}: option '--{flag}' needs a value")
             value = arguments[position]
             position += 1
-        if flag == "preset":
+        if flag in checks:
+            if files is None:
+                raise UsageError(f"{calculator.name}: option '--{flag}' is for the command line only")
+            files[flag] = value
+        elif flag == "preset":
             names = [item.name for item in calculator.presets]
             if value not in names:
                 raise UsageError(f"{calculator.name}: unknown preset '{value}' (accepted: {', '.join(names) or 'none'})")
@@ -154,8 +163,9 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     if "--help" in arguments or "-h" in arguments:
         print(calculator_help(calculator), file=out)
         return 0
+    files: dict[str, str] = {}
     try:
-        inputs, as_json = parse_arguments(calculator, arguments)
+        inputs, as_json = parse_arguments(calculator, arguments, files)
     except UsageError as error:
         print(one_line(str(error)), file=err)
         return 2
@@ -165,11 +175,40 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         first = min(evaluation.errors, key=lambda key: order.index(key) if key in order else len(order))
         print(one_line(evaluation.errors[first]["message"]), file=err)
         return 2
+    try:
+        checked = [(check, run_file_check(check, files[check.flag], evaluation.result)) for check in calculator.file_checks if check.flag in files]
+    except UsageError as error:
+        print(one_line(str(error)), file=err)
+        return 2
     if as_json:
-        print(json.dumps(whole_numbers(calculator.json_result(evaluation)), indent=2, ensure_ascii=False), file=out)
+        shaped = whole_numbers(calculator.json_result(evaluation))
+        for check, value in checked:
+            shaped[check.json_key] = value
+        print(json.dumps(shaped, indent=2, ensure_ascii=False), file=out)
     else:
         print(readable(calculator, evaluation.display), file=out)
+        for check, value in checked:
+            print("\n" + "\n".join(check.summary(value)), file=out)
     return 0
+
+
+def run_file_check(check: FileCheck, path: str, result: Any) -> Any:
+    """Read the file named by a file-check flag and check it; UsageError naming the file (and line) when it cannot be read."""
+    where = f"--{check.flag} {path}"
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        raise UsageError(f"{where}: cannot open: {error.strerror or error}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        raise UsageError(f"{where}: line {line}: not UTF-8 text") from None
+    try:
+        return check.check(result, text)
+    except CalcError as error:
+        raise UsageError(f"{where}: {error.message}") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -79,7 +79,8 @@ if (typeof x === "number") finite(x);
 else if (isList(x)) x.forEach(checkFinite);
 else if (isMap(x)) x.forEach(checkFinite);
 }
-function evaluate(calc, raw) {
+// keep: also return the raw result (a Map), for scripts that check something against it (bundle.check_js)
+function evaluate(calc, raw, keep) {
 var values = {}, errors = {}, bad = false, result, display = {}, slot;
 calc.fields.forEach(function (f) {
 try { values[f.name] = parseField(f, hasOwn(raw, f.key) ? raw[f.key] : null); }
@@ -98,7 +99,7 @@ calc.fields.forEach(function (f) { if (f.name === e.field) slot = f.key; });
 errors[slot] = {key: e.key, message: e.message};
 return {errors: errors, display: {}};
 }
-return {errors: {}, display: display};
+return keep ? {errors: {}, display: display, result: result} : {errors: {}, display: display};
 }
 function define(name, meta, factory) {
 var fields = [];
@@ -114,7 +115,7 @@ fields.push(f);
 meta.fields = fields;
 if (!meta.params) meta.params = fields.map(function (f) { return f.name; });
 registry[name] = meta;
-api[name] = {evaluate: function (raw) { return evaluate(meta, raw); }, batch: function (raws) { return raws.map(function (raw) { return evaluate(meta, raw); }); }};
+api[name] = {evaluate: function (raw) { return evaluate(meta, raw); }, result: function (raw) { return evaluate(meta, raw, true); }, batch: function (raws) { return raws.map(function (raw) { return evaluate(meta, raw); }); }};
 }
 api.K = K;
 K.CalcError = CalcError; K.fmt_fixed = fmtFixed;

@@ -28,13 +28,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from calculators.bundle import calculator_js
+from calculators.bundle import calculator_js, check_js
 from calculators.calculator import Calculator
 from calculators.fields import FieldError
 from calculators.html import insert_jump_links, render_calculator
 from calculators.jsgen import SubsetError
 from calculators.registry import all_calculators
 from kb.directives import Directive, DirectiveError, author_path, option_line, place_rendered, swap_page_directives
+from kb.profile import current as current_profile, values_for
 from kb.options import Option, OptionError, type_boolean, type_choice, type_mapping, type_string, validate_options
 
 KIND = "calculator"
@@ -66,6 +67,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add one generated script per calculator and the stylesheet; a logic module outside the subset stops the build."""
     try:
         scripts = {f"{ASSET_DIR}/{name}.js": calculator_js(name) for name in all_calculators()}
+        scripts.update({f"{ASSET_DIR}/{name}-{check.flag}.js": check_js(name, check.flag)
+                        for name, calculator in all_calculators().items() for check in calculator.file_checks if check.module})
     except SubsetError as error:
         raise PluginError(str(error)) from None
     with open(STYLE_SOURCE, encoding="utf-8") as stylesheet:
@@ -104,8 +107,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         return None
     rendered: dict[str, str] = {}
     for token, (calculator, inputs, preset, table) in pending.items():
-        script = get_relative_url(f"{ASSET_DIR}/{calculator.name}.js", page.file.url)
-        rendered[token] = render_calculator(calculator, inputs, preset, table) + f'<script src="{script}"></script>'
+        names = [calculator.name] + [f"{calculator.name}-{check.flag}" for check in calculator.file_checks if check.module]
+        scripts = "".join(f'<script src="{get_relative_url(f"{ASSET_DIR}/{name}.js", page.file.url)}"></script>' for name in names)
+        rendered[token] = render_calculator(calculator, inputs, preset, table) + scripts
     result, unplaced = place_rendered(html, rendered)
     if unplaced:
         raise PluginError(f"{_page_path(page, config)}: a calculator directive must stand alone as its own block")
@@ -127,6 +131,7 @@ def _prepare(directive: Directive) -> tuple[Calculator, dict[str, str], str | No
     inputs = calculator.preset_inputs(preset)
     for name, value in options["values"].items():
         inputs[_field_key(directive, calculator, name)] = _text(directive, name, value)
+    inputs.update(values_for("calculator", calculator.name, [item.key for item in calculator.fields]))  # KB_PROFILE
     for key, text in inputs.items():
         if not text:
             continue
@@ -137,7 +142,9 @@ def _prepare(directive: Directive) -> tuple[Calculator, dict[str, str], str | No
     evaluation = calculator.evaluate(inputs)
     if not evaluation.ok:
         message = next(iter(evaluation.errors.values()))["message"]
-        raise DirectiveError(directive.src_path, directive.line, f"calculator directive: these inputs do not compute: {message}; give a preset: or values:")
+        profile = current_profile()
+        given = f" (with the values of KB_PROFILE {profile.file_name})" if profile else ""
+        raise DirectiveError(directive.src_path, directive.line, f"calculator directive: these inputs{given} do not compute: {message}; give a preset: or values:")
     return calculator, inputs, preset, options["table"]
 
 

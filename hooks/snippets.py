@@ -31,6 +31,7 @@ from calculators.snippets.html import snippet_markup
 from calculators.snippets.marking import mark_variables, with_sentinels
 from calculators.snippets.model import complete_values
 from kb.directives import Directive, DirectiveError, author_path, option_line, place_rendered, swap_page_directives
+from kb.profile import values_for
 from kb.options import Option, OptionError, type_choice, type_mapping, validate_options
 
 KIND = "snippet"
@@ -106,6 +107,7 @@ def _prepare(directive: Directive) -> tuple[Directive, Snippet, dict[str, str]]:
         raise DirectiveError(directive.src_path, option_line(directive, error.option), error.reason) from None
     snippet = SNIPPETS[options["name"]]
     given = _text_values(directive, snippet, options["values"])
+    given.update(values_for("snippet", snippet.name, [variable.name for variable in snippet.variables]))  # KB_PROFILE
     values = resolve_values(snippet, given)
     errors = find_errors(snippet, values)
     if errors:

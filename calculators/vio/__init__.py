@@ -1,13 +1,14 @@
 """The VIO server planner: fields, outputs, presets and the no-JS table of the VIOS sizing and slot plan."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from calculators.calculator import Calculator, Evaluation, KeyOutput, Preset, StaticTable
+from calculators.calculator import Calculator, Evaluation, FileCheck, KeyOutput, Preset, StaticTable
 from calculators.fields import BooleanField, ChoiceField, ListField, NumberField, QuantityField, TextField
 from calculators.outputs import Column, ListOutput, MessagesOutput, TableOutput
 
-from . import model
+from . import check, model
 
 SYSTEM = "Managed system and VIO servers"
 VIOS_PROFILE = "VIO server profile"
@@ -264,6 +265,27 @@ def to_json(result: dict[str, Any]) -> dict[str, Any]:
             "assumptions": result["assumptions"]}
 
 
+def check_against_plan(result: dict[str, Any], text: str) -> dict[str, Any]:
+    """--check-lsmap: the VIO server the lsmap text came from and every difference from the plan's slot plan."""
+    return check.check_lsmap(text, result["slot_plan"])
+
+
+def check_summary(checked: dict[str, Any]) -> list[str]:
+    """The readable lines of --check-lsmap: which VIO server, how many differences, one line each."""
+    vios = checked["vios"]
+    name = f"{vios['name']} (ID {vios['id']})" if vios["name"] else f"partition ID {vios['id']}"
+    count = len(checked["differences"])
+    lines = [f"Check of {name} against the plan: {count} difference{'' if count == 1 else 's'}"]
+    return lines + [f"  {check.difference_line(item)}" for item in checked["differences"]]
+
+
+LSMAP_CHECK = FileCheck(
+    flag="check-lsmap", json_key="check", check=check_against_plan, summary=check_summary,
+    module=check, entries=("check_lsmap", "difference_line"), page_script=str(Path(__file__).with_name("check_form.js")),
+    help="Text of lsmap -all -npiv and/or lsmap -all from one VIO server: lists every difference from the plan "
+         "(--json adds \"check\": {\"vios\", \"differences\"}; exit 0 with or without differences).",
+)
+
 CALCULATOR = Calculator(
     name="vio",
     title="VIO server and slot plan",
@@ -281,6 +303,7 @@ CALCULATOR = Calculator(
         legend="Clients are numbered from partition ID 3, so client C's block on a VIO server is slots 10×C to 10×C+9.",
     ),
     to_json=to_json,
+    file_checks=(LSMAP_CHECK,),
     # At a glance: each partition's virtual adapters and highest slot. The essential choices come
     # first (system, VIO servers, clients, storage, networks); the rest folds into groups.
     key_outputs=(KeyOutput("adapter_counts", parts=(("partition", "{}:"), ("total", "{} adapters,"),

@@ -722,7 +722,7 @@ def slot_plan_rows(partitions: list) -> list:
             rows.append({"partition": partition["name"], "partition_id": partition["id"], "slot": item["slot"],
                          "type": item["type"], "type_label": TYPE_LABELS[item["type"]], "partner": item["partner"],
                          "partner_id": item["partner_id"], "partner_slot": item["partner_slot"],
-                         "detail": item["detail"]})
+                         "detail": item["detail"], "fcs": item["fcs"]})
     return rows
 
 

@@ -176,6 +176,9 @@ def _unique_slugs(dest_uris: Iterable[str]) -> dict[str, str]:
 
 
 def _cover(info: BuildInfo) -> str:
+    profile = f"<dt>Profile</dt><dd><code>{html.escape(info.profile)}</code></dd>" if info.profile else ""
+    values = ("Calculators and commands are printed with the values of the profile named above." if info.profile else
+              "Calculators appear as their pre-computed tables, commands with their default values.")
     return (
         '<div class="kb-cover">'
         f'<p class="kb-cover__title">{html.escape(info.title)}</p>'
@@ -183,9 +186,8 @@ def _cover(info: BuildInfo) -> str:
         '<dl class="kb-cover__facts">'
         f"<dt>Built</dt><dd>{html.escape(info.build_date)}</dd>"
         f"<dt>Source version</dt><dd><code>{html.escape(info.source_version)}</code></dd>"
-        "</dl>"
-        '<p class="kb-cover__note">Offline edition: every page of the site in navigation order. '
-        "Calculators appear as their pre-computed tables, commands with their default values.</p>"
+        f"{profile}</dl>"
+        f'<p class="kb-cover__note">Offline edition: every page of the site in navigation order. {values}</p>'
         "</div>"
     )
 

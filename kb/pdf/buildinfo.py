@@ -7,6 +7,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from kb.profile import current as current_profile
+
 
 @dataclass(frozen=True)
 class BuildInfo:
@@ -16,6 +18,7 @@ class BuildInfo:
     description: str
     build_date: str
     source_version: str
+    profile: str = ""  # KB_PROFILE: file name and short hash (kb.profile), when the build printed a profile's values
 
 
 def source_version(project_dir: Path) -> str:
@@ -48,4 +51,5 @@ def collect_build_info(*, title: str, description: str, project_dir: Path) -> Bu
         description=description,
         build_date=build_date(),
         source_version=source_version(project_dir),
+        profile=profile.cover_text() if (profile := current_profile()) else "",
     )
