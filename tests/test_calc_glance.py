@@ -164,15 +164,16 @@ def test_a_link_carries_only_changed_values_and_the_anchor(browser: Any, site_di
     changes = {FIRST[name][0]: FIRST[name][1], MOVES[name][0]: MOVES[name][1]}
     for key, value in changes.items():
         page.fill(f"#kb-{name}-{key}", value)
-    link = urlsplit(page.url)
+    link = urlsplit(page.evaluate("location.href"))
     assert link.fragment == f"calc-{name}"
     assert {key: values[0] for key, values in parse_qs(link.query).items()} == changes
     key_text = page.inner_text("[data-kb-key]")
     page.click("[data-kb-copy-link]")
     page.wait_for_function("() => document.querySelector('[data-kb-copied]').textContent !== ''")
-    assert page.inner_text("[data-kb-copied]") in ("Link copied.", f"Copy this link: {page.url}")
+    href = page.evaluate("location.href")  # what replaceState wrote (page.url follows it asynchronously)
+    assert page.inner_text("[data-kb-copied]") in ("Link copied.", f"Copy this link: {href}")
     fresh = context.new_page()
-    fresh.goto(page.url)
+    fresh.goto(href)
     fresh.wait_for_function(READY)
     for key, value in changes.items():
         assert fresh.input_value(f"#kb-{name}-{key}") == value
@@ -231,10 +232,10 @@ def test_two_calculators_and_a_snippet_keep_each_others_values(browser: Any, mix
     page.fill("#kb-ramdisk-size", "4G")
     page.fill("#snippet-sp-instance-unit-owner", "tsminst7")
     page.fill("#kb-tire-rear", "65")
-    query = {key: values[0] for key, values in parse_qs(urlsplit(page.url).query).items()}
+    query = {key: values[0] for key, values in parse_qs(urlsplit(page.evaluate("location.href")).query).items()}
     assert query == {"weight": "250 lb", "size": "4G", "owner": "tsminst7", "rear": "65"}
     fresh = context.new_page()
-    fresh.goto(page.url)
+    fresh.goto(page.evaluate("location.href"))
     fresh.wait_for_function("() => document.querySelectorAll('[data-kb-calc][data-kb-ready]').length === 2")
     assert fresh.input_value("#kb-tire-weight") == "250 lb" and fresh.input_value("#kb-tire-rear") == "65"
     assert fresh.input_value("#kb-ramdisk-size") == "4G"
