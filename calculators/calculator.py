@@ -44,6 +44,23 @@ class StaticTable:
 
 
 @dataclass(frozen=True)
+class KeyOutput:
+    """The part of one output that answers the reader's question at a glance (issue 10).
+
+    The page shows it beside the inputs (wide screens) or in a bar that stays in view (phones),
+    so a change of any field shows its effect without scrolling. `output` names a declared
+    output. For a number or text output the whole value is shown with its label. For a table,
+    `parts` are `(column key, template)` pairs: each of the first `rows` rows becomes one line,
+    its cells put into the templates (`{}` is the displayed cell) and joined by blanks, e.g.
+    `(("wheel", "{}:"), ("psi", "{}"))` gives `Front: 52.1 psi`.
+    """
+
+    output: str
+    parts: tuple[tuple[str, str], ...] = ()
+    rows: int = 4
+
+
+@dataclass(frozen=True)
 class FileCheck:
     """A CLI option that reads a text file and checks it against the result (the VIO planner's --check-lsmap FILE).
 
@@ -97,6 +114,9 @@ class Calculator:
     table: StaticTable | None = None
     to_json: Callable[[Any], Any] | None = None
     file_checks: tuple[FileCheck, ...] = ()
+    key_outputs: tuple[KeyOutput, ...] = ()
+    essential_fields: tuple[str, ...] | None = None
+    """Field names shown first; the others go into collapsed groups (None: every field is essential)."""
 
     def __post_init__(self) -> None:
         where = f"calculators/{self.name}"
@@ -119,6 +139,28 @@ class Calculator:
                 raise DeclarationError(f"{where}: preset '{preset.name}' does not compute: {evaluation.errors}")
         if self.table is not None and not {self.table.row_field, self.table.column_field, *self.table.clear} <= set(names):
             raise DeclarationError(f"{where}: static table uses a field that is not declared")
+        self._check_key_outputs(where, names)
+
+    def _check_key_outputs(self, where: str, names: list[str]) -> None:
+        """Key outputs name declared outputs (and table columns); essential fields are declared fields."""
+        outputs = {output.name: output for output in self.outputs}
+        for key in self.key_outputs:
+            output = outputs.get(key.output)
+            if output is None:
+                raise DeclarationError(f"{where}: key output '{key.output}' is not a declared output")
+            if output.kind == "table":
+                columns = [column.key for column in output.columns]  # type: ignore[attr-defined]
+                for column, template in key.parts:
+                    if column not in columns or template.count("{}") != 1:
+                        raise DeclarationError(f"{where}: key output '{key.output}' part ({column!r}, {template!r}) "
+                                               "needs a column of that table and one '{}' in its template")
+                if not key.parts:
+                    raise DeclarationError(f"{where}: key output '{key.output}' is a table: name its columns in parts")
+            elif output.kind not in ("number", "text") or key.parts:
+                raise DeclarationError(f"{where}: key output '{key.output}' must be a number, text or table output")
+        unknown = sorted(set(self.essential_fields or ()) - set(names))
+        if unknown:
+            raise DeclarationError(f"{where}: essential field '{unknown[0]}' is not declared")
 
     def field(self, name: str) -> Field:
         """The field with this Python name or public key."""

@@ -3,6 +3,19 @@
 The form sits in `.kb-interactive` and is `hidden` until the script runs, so a
 reader without JavaScript, the print stylesheet and the PDF see only `.kb-static`:
 the preset's result and the table, computed here in Python.
+
+Layout of the form (issue 10), styled by calculators.css:
+
+    form.kb-calc-form
+      .kb-calc-inputs   presets, the essential fields, the other groups in <details>
+      .kb-calc-bar      the key answer and a jump to the results (phones: stays in view)
+      .kb-calc-side     #calc-NAME-results: error banner, key answer, "Copy link", results
+                        (wide screens: beside the inputs and sticky)
+    .kb-calc-printout   filled by the script: the reader's values, date and link (print only)
+
+The whole block is a <section> with `data-search-exclude`: labels, hints and grid cells are no
+prose. A <section>, not a <div>: Material's search parser matches the excluded element by its tag
+name, so the first inner </div> would end the exclusion (and the block holds no inner <section>).
 """
 from __future__ import annotations
 
@@ -13,8 +26,31 @@ from typing import Any
 
 from .calculator import GENERAL, Calculator
 from .fields import BooleanField, ChoiceField, Field
+from .outputs import Output
 
 _ATTRIBUTE_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def anchor(calculator: Calculator) -> str:
+    """The id of a calculator's block on its page: links and "open the calculator" point here."""
+    return f"calc-{calculator.name}"
+
+
+def scroll_box(table_html: str, label: str) -> str:
+    """A wide table in its own keyboard-reachable scroll box, so the page never scrolls sideways."""
+    return f'<div class="kb-scroll" tabindex="0" role="region" aria-label="{escape(label)}">{table_html}</div>'
+
+
+def column_heading(label: str, unit: str) -> str:
+    """A result column's heading with its unit: 'Pressure (psi)' (the same text runtime.js writes)."""
+    return f"{label} ({unit})" if unit else label
+
+
+def _table_output(output: Output, rows: Any) -> str:
+    """A table output: headings with units, one row per displayed row, in a scroll box."""
+    headings = "".join(f"<th>{escape(column_heading(column.label, column.unit))}</th>" for column in output.columns)  # type: ignore[attr-defined]
+    body = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows)
+    return scroll_box(f'<table class="kb-calc-table"><thead><tr>{headings}</tr></thead><tbody>{body}</tbody></table>', output.label)
 
 
 def render_display(calculator: Calculator, display: Mapping[str, Any], errors: Mapping[str, Mapping[str, str]] | None = None) -> str:
@@ -33,9 +69,7 @@ def render_display(calculator: Calculator, display: Mapping[str, Any], errors: M
         else:
             parts.append(f'<p class="kb-calc-label">{escape(output.label)}</p>')
             if output.kind == "table":
-                headings = "".join(f"<th>{escape(column.label)}</th>" for column in output.columns)  # type: ignore[attr-defined]
-                rows = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in value)
-                parts.append(f"<table><thead><tr>{headings}</tr></thead><tbody>{rows}</tbody></table>")
+                parts.append(_table_output(output, value))
             elif getattr(output, "style", "") == "commands":
                 parts.append(f"<pre><code>{escape(chr(10).join(value))}</code></pre>")
             elif output.kind == "messages":
@@ -74,27 +108,64 @@ def _input(calculator: Calculator, item: Field, text: str) -> str:
         )
     return (
         f'<div class="kb-calc-field"><label for="{element_id}">{escape(item.label)}</label>{control}'
-        f'<small class="kb-calc-hint" id="{element_id}-hint">{escape(hint)}</small>'
-        f'<span class="kb-calc-error" id="{element_id}-error" data-kb-error="{escape(item.key)}" role="alert"></span></div>'
+        f'<span class="kb-calc-hint" id="{element_id}-hint">{escape(hint)}</span>'
+        f'<span class="kb-calc-error" id="{element_id}-error" data-kb-error="{escape(item.key)}"></span></div>'
     )
 
 
+def _summary_values(items: list[Field], inputs: Mapping[str, str]) -> str:
+    """'Label value · Label value' of a collapsed group (runtime.js rewrites it as the reader types)."""
+    return " · ".join(f"{item.label} {inputs.get(item.key) or '—'}" for item in items)
+
+
+def _groups(calculator: Calculator, inputs: Mapping[str, str]) -> str:
+    """Essential fields in open fieldsets by group; the rest in one collapsed <details> per group.
+
+    A summary line names the group and shows its current values, so nothing set there is hidden
+    from view; the script opens a group that holds a field with an error.
+    """
+    essential = set(item.name for item in calculator.fields) if calculator.essential_fields is None else set(calculator.essential_fields)
+    shown: dict[str, list[Field]] = {}
+    folded: dict[str, list[Field]] = {}
+    for item in calculator.fields:
+        (shown if item.name in essential else folded).setdefault(item.group, []).append(item)
+    parts = []
+    for group, members in shown.items():
+        inner = "".join(_input(calculator, item, inputs.get(item.key, "")) for item in members)
+        parts.append(f'<fieldset class="kb-calc-group"><legend>{escape(group)}</legend>{inner}</fieldset>' if group else inner)
+    for group, members in folded.items():
+        inner = "".join(_input(calculator, item, inputs.get(item.key, "")) for item in members)
+        title = f"More: {group}" if group else "More settings"
+        parts.append(
+            f'<details class="kb-calc-more"><summary><span class="kb-calc-more-title">{escape(title)}</span> '
+            f'<span class="kb-calc-more-values" data-kb-summary>{escape(_summary_values(members, inputs))}</span></summary>'
+            f'<div class="kb-calc-more-body">{inner}</div></details>'
+        )
+    return "".join(parts)
+
+
 def render_form(calculator: Calculator, inputs: Mapping[str, str], preset_name: str | None) -> str:
-    """The interactive form (hidden until the script runs), with fields grouped into fieldsets."""
-    parts = ['<form class="kb-interactive kb-calc-form" hidden autocomplete="off" novalidate>']
+    """The interactive form (hidden until the script runs): inputs, key-answer bar, results beside them."""
+    name = anchor(calculator)
+    parts = [f'<form class="kb-interactive kb-calc-form" hidden autocomplete="off" novalidate aria-label="{escape(calculator.title)} calculator">'
+             '<div class="kb-calc-inputs">']
     if calculator.presets:
         options = '<option value="">— choose —</option>' + "".join(
             f'<option value="{escape(preset.name)}"{" selected" if preset.name == preset_name else ""}>{escape(preset.label)}</option>'
             for preset in calculator.presets
         )
         parts.append(f'<p class="kb-calc-presets"><label>Preset <select data-kb-preset>{options}</select></label></p>')
-    groups: dict[str, list[Field]] = {}
-    for item in calculator.fields:
-        groups.setdefault(item.group, []).append(item)
-    for group, members in groups.items():
-        inner = "".join(_input(calculator, item, inputs.get(item.key, "")) for item in members)
-        parts.append(f'<fieldset class="kb-calc-group"><legend>{escape(group)}</legend>{inner}</fieldset>' if group else inner)
-    parts.append('<div class="kb-calc-results" data-kb-results aria-live="polite"></div></form>')
+    parts.append(_groups(calculator, inputs))
+    parts.append(
+        '</div>'
+        f'<div class="kb-calc-bar"><span class="kb-calc-key" data-kb-key-bar></span> <a href="#{name}-results">Full results</a></div>'
+        f'<div class="kb-calc-side" id="{name}-results" tabindex="0" role="region" aria-label="{escape(calculator.title)} results">'
+        '<div class="kb-calc-banner" data-kb-banner role="status" aria-live="polite"></div>'
+        '<div class="kb-calc-key kb-calc-key-side" data-kb-key aria-live="polite"></div>'
+        '<p class="kb-calc-actions"><button type="button" class="kb-calc-copy" data-kb-copy-link>Copy link</button> '
+        '<span class="kb-calc-copied" data-kb-copied role="status"></span></p>'
+        '<div class="kb-calc-results" data-kb-results></div></div></form>'
+    )
     return "".join(parts)
 
 
@@ -119,7 +190,8 @@ def render_table(calculator: Calculator, inputs: Mapping[str, str]) -> str:
         )
         rows.append(f"<tr><th>{escape(row_value)}</th>{cells}</tr>")
     legend = f'<p class="kb-calc-legend">{escape(table.legend)}</p>' if table.legend else ""
-    return f'<table class="kb-calc-grid"><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>{legend}'
+    grid = f'<table class="kb-calc-grid"><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    return f'<div class="kb-static-grid">{scroll_box(grid, table.caption)}{legend}</div>'
 
 
 def _print_tables(calculator: Calculator, inputs: Mapping[str, str], preset_name: str | None) -> str:
@@ -136,14 +208,37 @@ def render_calculator(calculator: Calculator, inputs: Mapping[str, str], preset_
     title = f"Result for the preset “{preset.label}”" if preset else "Result for the default inputs"
     given = ", ".join(f"{item.label} {inputs[item.key]}" for item in calculator.fields if inputs.get(item.key))
     note = f'<p class="kb-calc-note">{escape(preset.note)}</p>' if preset and preset.note else ""
-    config = json.dumps({"calculator": calculator.name}).translate(_ATTRIBUTE_SAFE)
+    config = json.dumps({"calculator": calculator.name, "key": key_spec(calculator)}).translate(_ATTRIBUTE_SAFE)
     static = (
         f'<div class="kb-static"><div class="kb-static-result"><p class="kb-calc-title"><strong>{escape(title)}</strong> '
         f"({escape(given)})</p>{note}{render_display(calculator, evaluation.display, evaluation.errors)}</div>"
         f"{render_table(calculator, inputs) if table else ''}</div>"
     )
     return (
-        f'<div class="kb-calc" data-kb-calc="{escape(calculator.name)}">'
+        f'<section class="kb-calc" id="{anchor(calculator)}" data-kb-calc="{escape(calculator.name)}" data-search-exclude>'
         f'<script type="application/json" class="kb-calc-config">{config}</script>'
-        f"{render_form(calculator, inputs, preset_name)}{static}{_print_tables(calculator, inputs, preset_name)}</div>"
+        f'{render_form(calculator, inputs, preset_name)}<div class="kb-calc-printout" data-kb-printout></div>{static}{_print_tables(calculator, inputs, preset_name)}</section>'
     )
+
+
+def key_spec(calculator: Calculator) -> list[dict[str, Any]]:
+    """The key outputs as the script reads them: output name, label, table column indexes and templates."""
+    spec = []
+    for key in calculator.key_outputs:
+        output = next(item for item in calculator.outputs if item.name == key.output)
+        columns = [column.key for column in getattr(output, "columns", ())]
+        spec.append({"output": key.output, "heading": output.label, "rows": key.rows,
+                     "parts": [[columns.index(column), template] for column, template in key.parts]})
+    return spec
+
+
+def jump_link(calculator: Calculator) -> str:
+    """The short link near the top of a page that takes the reader to its calculator."""
+    return f'<p class="kb-calc-jump"><a href="#{anchor(calculator)}">Open the {escape(calculator.title)} calculator</a></p>'
+
+
+def insert_jump_links(html: str, calculators: list[Calculator]) -> str:
+    """Put the pages' "open the calculator" links right after the first heading (or first, without one)."""
+    links = "".join(jump_link(calculator) for calculator in calculators)
+    end = html.find("</h1>")
+    return html[: end + 5] + links + html[end + 5:] if end >= 0 else links + html

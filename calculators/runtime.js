@@ -426,6 +426,8 @@ return rows.length ? rows : null;
 O.messages = function (o, v) { if (v === null) return null; var r = listOf(v).map(function (m) { return [str(mapGet(m, "code")), str(mapGet(m, "text"))]; }); return r.length ? r : null; };
 //@ page
 function el(tag, cls, text) { var n = document.createElement(tag); if (cls) n.className = cls; if (text != null) n.textContent = text; return n; }
+// a wide table scrolls inside its own box, reachable by keyboard (html.py scroll_box is the twin)
+function scrollBox(table, label) { var b = el("div", "kb-scroll"); b.setAttribute("tabindex", "0"); b.setAttribute("role", "region"); b.setAttribute("aria-label", label); b.appendChild(table); return b; }
 function renderDisplay(calc, box, outcome) {
 box.textContent = "";
 if (outcome.errors._) box.appendChild(el("p", "kb-calc-error", outcome.errors._.message));
@@ -438,11 +440,12 @@ if (o.kind === "number" || o.kind === "text") { sec.appendChild(el("span", "kb-c
 else {
 sec.appendChild(el("p", "kb-calc-label", o.label));
 if (o.kind === "table") {
-t = sec.appendChild(el("table"));
+t = el("table", "kb-calc-table");
 body = t.appendChild(el("thead")).appendChild(el("tr"));
-o.columns.forEach(function (c) { body.appendChild(el("th", null, c.label)); });
+o.columns.forEach(function (c) { body.appendChild(el("th", null, c.unit ? c.label + " (" + c.unit + ")" : c.label)); });
 body = t.appendChild(el("tbody"));
 v.forEach(function (row) { var r = body.appendChild(el("tr")); row.forEach(function (cell) { r.appendChild(el("td", null, cell)); }); });
+sec.appendChild(scrollBox(t, o.label));
 } else if (o.style === "commands") sec.appendChild(el("pre")).appendChild(el("code", null, v.join("\n")));
 else {
 t = sec.appendChild(el("ul"));
@@ -455,12 +458,29 @@ if (o.kind === "messages") li.setAttribute("data-kb-code", item[0]);
 box.appendChild(sec);
 });
 }
+// the key answer (html.py key_spec): one line per number/text output, one per table row
+function keyLines(config, display) {
+var lines = [];
+(config.key || []).forEach(function (k) {
+var v = display[k.output];
+if (v == null) return;
+if (!isList(v)) { lines.push(k["heading"] + ": " + v); return; }
+v.slice(0, k.rows).forEach(function (row) {
+lines.push(k.parts.map(function (p) { return p[1].replace("{}", row[p[0]]); }).join(" "));
+});
+if (v.length > k.rows) lines.push("\u2026");
+});
+return lines;
+}
+function today() { var d = new Date(); return d.getFullYear() + "-" + ("0" + (d.getMonth() + 1)).slice(-2) + "-" + ("0" + d.getDate()).slice(-2); }
 function setup(root) {
 var config = JSON.parse(root.querySelector("script.kb-calc-config").textContent), calc = registry[config.calculator];
 if (!calc || root.getAttribute("data-kb-ready")) return;
 root.setAttribute("data-kb-ready", "1");
 var form = root.querySelector("form"), box = root.querySelector("[data-kb-results]"), preset = form.querySelector("[data-kb-preset]");
-var query = new URLSearchParams(window.location.search), words = D.true_words;
+var banner = root.querySelector("[data-kb-banner]"), keySide = root.querySelector("[data-kb-key]"), keyBar = root.querySelector("[data-kb-key-bar]");
+var printout = root.querySelector("[data-kb-printout]"), copied = root.querySelector("[data-kb-copied]");
+var query = new URLSearchParams(window.location.search), words = D.true_words, initial = {}, valid = false;
 function input(f) { return form.elements[f.key]; }
 function read(f) { var i = input(f); return i.type === "checkbox" ? (i.checked ? "yes" : "no") : i.value; }
 function write(f, text) {
@@ -468,6 +488,67 @@ var i = input(f), o;
 if (i.type === "checkbox") { i.checked = words.indexOf(asciiLower(stripBlank(text))) >= 0; return; }
 if (i.tagName === "SELECT" && !Array.prototype.some.call(i.options, function (x) { return x.value === text; })) { o = el("option", null, text); o.value = text; i.appendChild(o); }
 i.value = text;
+}
+function labelOf(f) { return document.querySelector('label[for="kb-' + f.calc + "-" + f.key + '"]').textContent; }
+// the link: this page's URL as it is now (other calculators and snippets keep their keys), with
+// only this form's values that differ from the page's own (preset and directive values), and its anchor
+function link() {
+var url = new URL(window.location.href);
+calc.fields.forEach(function (f) { var v = stripBlank(read(f)); if (v !== initial[f.key]) url.searchParams.set(f.key, v); else url.searchParams.delete(f.key); });
+url.hash = root.id;
+return url;
+}
+function showKey(lines) {
+keySide.textContent = "";
+lines.forEach(function (line) { keySide.appendChild(el("div", null, line)); });
+keyBar.textContent = lines.join(" \u00b7 ");
+}
+function showBanner(outcome) {
+var bad = calc.fields.filter(function (f) { return outcome.errors[f.key]; }), p, a, sig = JSON.stringify([valid, outcome.errors]);
+// unchanged errors keep the banner's nodes: a click on a link there may be the change that re-ran update
+if (sig === banner.getAttribute("data-kb-sig")) return;
+banner.setAttribute("data-kb-sig", sig);
+banner.textContent = "";
+banner.classList.toggle("kb-on", bad.length > 0 || !!outcome.errors._);
+if (!bad.length && !outcome.errors._) return;
+p = banner.appendChild(el("p", null, valid ? "Not updated: fix " + (bad.length === 1 ? "this field" : "these fields") + ". The results below are from the last valid values." : "Fix " + (bad.length === 1 ? "this field" : "these fields") + " to see results."));
+if (outcome.errors._ && !bad.length) p.textContent = (valid ? "Not updated: " : "") + outcome.errors._.message;
+if (!bad.length) return;
+p = banner.appendChild(el("ul"));
+bad.forEach(function (f) {
+var item = p.appendChild(el("li"));
+a = item.appendChild(el("a", null, labelOf(f)));
+a.href = "#kb-" + f.calc + "-" + f.key;
+a.addEventListener("click", function (ev) { ev.preventDefault(); reveal(f); input(f).focus(); });
+var message = outcome.errors[f.key].message, label = labelOf(f);
+item.appendChild(document.createTextNode(message.indexOf(label) === 0 ? message.slice(label.length) : ": " + message));
+});
+}
+// a field inside a folded group is opened when it needs the reader
+function reveal(f) { var d = input(f).closest("details"); if (d) d.open = true; }
+function summaries() {
+Array.prototype.forEach.call(form.querySelectorAll("details.kb-calc-more"), function (d) {
+var parts = [];
+calc.fields.forEach(function (f) { var i = input(f); if (d.contains(i)) parts.push(labelOf(f) + " " + (stripBlank(read(f)) || "\u2014")); });
+d.querySelector("[data-kb-summary]").textContent = parts.join(" \u00b7 ");
+});
+}
+function fillPrintout() {
+var p, given = [];
+calc.fields.forEach(function (f) { var v = stripBlank(read(f)); if (v) given.push(labelOf(f) + " " + v); });
+printout.textContent = "";
+p = printout.appendChild(el("p"));
+p.appendChild(el("strong", null, "Printed with these values on " + today() + ": "));
+p.appendChild(document.createTextNode(given.join("; ")));
+p = printout.appendChild(el("p", null, "Reopen them: "));
+p.appendChild(el("a", null, link().href)).href = link().href;
+if (!valid) printout.appendChild(el("p", "kb-calc-error", "These values have an error; no results."));
+else {
+// a copy for paper: no live-region or test hooks twice on the page
+p = printout.appendChild(box.cloneNode(true));
+p.removeAttribute("data-kb-results");
+Array.prototype.forEach.call(p.querySelectorAll("[data-kb-output]"), function (n) { n.removeAttribute("data-kb-output"); });
+}
 }
 function update(remember) {
 var raw = {}, outcome;
@@ -477,13 +558,20 @@ calc.fields.forEach(function (f) {
 var e = outcome.errors[f.key];
 form.querySelector('[data-kb-error="' + f.key + '"]').textContent = e ? e.message : "";
 input(f).setAttribute("aria-invalid", e ? "true" : "false");
+if (e && !remember) reveal(f);
 });
-renderDisplay(calc, box, outcome);
+showBanner(outcome);
+// never blank: bad input keeps the last valid results, dimmed, under the banner
+if (Object.keys(outcome.errors).length === 0) { valid = true; renderDisplay(calc, box, outcome); showKey(keyLines(config, outcome.display)); }
+else if (!valid) renderDisplay(calc, box, outcome);
+root.classList.toggle("kb-stale", Object.keys(outcome.errors).length > 0);
+summaries();
+fillPrintout();
 if (remember) {
-calc.fields.forEach(function (f) { var v = stripBlank(read(f)); if (v) query.set(f.key, v); else query.delete(f.key); });
-try { history.replaceState(history.state, "", "?" + query.toString() + window.location.hash); } catch (err) { root.setAttribute("data-kb-url", "?" + query.toString()); }
+try { history.replaceState(history.state, "", link().href); } catch (err) { root.setAttribute("data-kb-url", link().href); }
 }
 }
+calc.fields.forEach(function (f) { initial[f.key] = stripBlank(read(f)); });
 calc.fields.forEach(function (f) { if (query.has(f.key)) write(f, query.get(f.key)); });
 if (preset) preset.addEventListener("change", function () {
 var chosen = null;
@@ -495,6 +583,14 @@ function changed(ev) { if (ev.target !== preset) update(true); }
 form.addEventListener("input", changed);
 form.addEventListener("change", changed);
 form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+root.querySelector("[data-kb-copy-link]").addEventListener("click", function () {
+var href = link().href;
+function done(text) { copied.textContent = text; }
+try { history.replaceState(history.state, "", href); } catch (err) { root.setAttribute("data-kb-url", href); }
+if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(href).then(function () { done("Link copied."); }, function () { done("Copy this link: " + href); });
+else done("Copy this link: " + href);
+});
+window.addEventListener("beforeprint", fillPrintout);
 form.hidden = false;
 root.classList.add("kb-js");
 update(false);

@@ -43,6 +43,7 @@ from markdown.preprocessors import Preprocessor
 from pymdownx.superfences import SuperFencesException
 
 from kb import calculator_directive, snippet_directive
+from calculators.html import insert_jump_links
 from kb.directives import Directive, DirectiveError, bounded, find_directives, standalone_error
 from kb.glossary import DEFAULT_GLOSSARY, GLOSSARY_MARKER, add_missing_tooltips, drop_tooltips_in_file_names, load_glossary, render_glossary
 from kb.message_catalogue import DEFAULT_CATALOGUE, load_catalogue
@@ -270,6 +271,9 @@ class PagePostprocessor(Postprocessor):
         if "snippet" in kinds:
             head += f'<link rel="stylesheet" href="{root}{snippet_directive.STYLE_ASSET}">'
         tail = f'<script src="{root}{snippet_directive.RUNTIME_ASSET}"></script>' if "snippet" in kinds else ""
+        calculators = [prepared.calculator for directive, prepared in state.prepared if directive.kind == "calculator"]
+        if calculators:
+            text = insert_jump_links(text, calculators)
         text = drop_tooltips_in_file_names(add_missing_tooltips(text, _glossary()))
         if self.link_messages and state.page.src_uri != INDEX_PAGE:
             text = link_mentions(text, f"{root}{INDEX_PAGE[:-3]}.html", _catalogue())

@@ -43,7 +43,8 @@ def test_a_good_directive_renders_form_static_part_and_script(tmp_path: Path) ->
     text = "# Tires\n\n```calculator\nname: tire\npreset: cruiser\nvalues:\n  weight: 280 lb\n```\n"
     html = render_page(tmp_path, text, "bicycles/test.md")
     assert "```calculator" not in html and "kb_block" not in html
-    assert '<div class="kb-calc" data-kb-calc="tire">' in html
+    assert '<section class="kb-calc" id="calc-tire" data-kb-calc="tire" data-search-exclude>' in html
+    assert html.startswith('<h1 id="tires">Tires</h1><p class="kb-calc-jump"><a href="#calc-tire">Open the Tire pressure calculator</a></p>'), html[:300]
     assert '<form class="kb-interactive kb-calc-form" hidden' in html and 'class="kb-static"' in html
     assert 'value="280 lb"' in html and '<option value="cruiser" selected>' in html
     assert '<script src="../assets/calculators/tire.js"></script>' in html

@@ -131,6 +131,7 @@ def test_fuzz_on_a_page_with_two_calculators_and_three_snippets(page: Any, hosti
     assert in_browser == [check_value(KINDS[kind], "field", value) or "" for kind, value in values]
     # the same text typed into the forms: every field answers, nothing breaks
     text = values[0][1]
+    page.evaluate("() => document.querySelectorAll('details.kb-calc-more').forEach(d => { d.open = true; })")  # folded groups
     page.fill("#kb-tire-weight", text)
     page.fill("#kb-vio-vios-memory", text)
     page.fill("#snippet-ubuntu-ip-alias-address", text)

@@ -116,7 +116,10 @@ def test_form_url_state_and_messages_beside_fields(page: Any, built_site: Path) 
     assert codes == [code for code, _ in expected["warnings"]]
     page.fill("input[name=width]", "32 kg")
     assert page.text_content('[data-kb-error="width"]') == "Tire width must be a length such as '28 mm', '2.25 in' or '28-622' (got '32 kg')"
-    assert page.locator("[data-kb-results] [data-kb-output]").count() == 0
+    # never blank (issue 10): the last valid results stay, dimmed, under a banner that links the field
+    assert page.locator("[data-kb-results] [data-kb-output=wheels] tbody tr").nth(1).locator("td").all_inner_texts() == expected["wheels"][1]
+    assert "kb-stale" in page.get_attribute("[data-kb-calc]", "class")
+    assert page.locator("[data-kb-banner] a[href='#kb-tire-width']").inner_text() == "Tire width"
     page.fill("input[name=width]", "35 mm")
     assert page.text_content('[data-kb-error="width"]') == ""
     assert "width=35+mm" in page.evaluate("location.search")

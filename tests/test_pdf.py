@@ -198,6 +198,7 @@ def article_of(site: Path, dest: str) -> str:
 def text_of(fragment: str) -> str:
     """Visible text of an HTML fragment, whitespace collapsed (permalink marks dropped)."""
     fragment = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", fragment, flags=re.S)
+    fragment = re.sub(r"</?(?:abbr|span|code|em|strong)\b[^>]*>", "", fragment)  # inline: "(<abbr>psi</abbr>)" reads "(psi)"
     return normalise(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).replace("¶", ""))
 
 

@@ -393,3 +393,26 @@ def test_usable_estimate_stays_within_the_rule(blocks: int) -> None:
     log_blocks = min(math.floor(Fraction(blocks * 512 * 4, 1000 * MIB)), 2047) * 2048
     assert model.inline_log_blocks(blocks) == log_blocks
     assert abs(blocks - log_blocks - blocks * Fraction(15, 100000) - usable) <= Fraction(1, 2)
+
+
+@pytest.mark.parametrize(("size", "blocks"), [
+    ("2G", 4_194_304), ("2g", 4_194_304), ("2 G", 4_194_304), ("512M", 1_048_576), ("512m", 1_048_576),
+    ("500M", 1_024_000), ("1G", 2_097_152), ("16384M", 33_554_432),
+])
+def test_mkramdisk_suffix_forms_mean_gib_and_mib(size: str, blocks: int) -> None:
+    """mkramdisk's own `2G` / `512M` (its page prints `mkramdisk 2G`): G = 2**30, M = 2**20 bytes, as suffix_form writes them.
+
+    By hand: 2 × 1073741824 / 512 = 4194304 blocks; 512 × 1048576 / 512 = 1048576; 500 × 2048 = 1024000.
+    """
+    evaluation = CALCULATOR.evaluate({"size": size})
+    assert evaluation.ok, evaluation.errors
+    assert evaluation.result["blocks"] == blocks
+    assert evaluation.result["bytes"] == blocks * 512
+
+
+@pytest.mark.parametrize(("size", "key"), [("1.5G", "unit"), ("2GG", "unit"), ("2Gb", "unit"), ("0G", "range"),
+                                           ("16385G", "range"), ("G", "number")])
+def test_mkramdisk_suffix_refusals(size: str, key: str) -> None:
+    """Whole numbers only (as mkramdisk takes them); zero and more than 16 TiB stay out of range."""
+    evaluation = CALCULATOR.evaluate({"size": size})
+    assert evaluation.errors["size"]["key"] == key, evaluation.errors

@@ -39,6 +39,10 @@ EDGE_CASES: list[dict[str, str]] = [
     {"mount": "/./x"}, {"mount": "/"}, {"mount": "x"}, {"mount": " /RAMDISK\t"},
     {"number": "64"}, {"number": "-0"}, {"number": "1.0"}, {"number": "9007199254740993"},
     {"fs": "JFS2"}, {"fs": "ext4"}, {"unpinned": "maybe"}, {"size": ""}, {"size": "GiB"},
+    # mkramdisk's own suffixes (issue 10): G and M, upper or lower case, blanks allowed; whole numbers only
+    {"size": "2G"}, {"size": "2g"}, {"size": "512M"}, {"size": "512m"}, {"size": "2 G"}, {"size": "16384M"},
+    {"size": "16385G"}, {"size": "0G"}, {"size": "1.5G"}, {"size": "G"}, {"size": "2GG"}, {"size": "2Gb"},
+    {"size": "8M", "fs": "jfs2"}, {"size": "00000000000000000002G"}, {"size": "9" * 400 + "G"},
 ]
 
 

@@ -62,3 +62,12 @@ def test_readable_output_shows_the_commands() -> None:
     assert "Exact size: 500,000,256 bytes (476.84 MiB)" in done.stdout
     assert '  RDEV=$(mkramdisk 976563) && echo "mkramdisk made $RDEV"' in done.stdout
     assert "SIZE_ROUNDED_UP: Size: 500,000,000 bytes is not a whole number of 512-byte blocks" in done.stdout
+
+
+def test_mkramdisk_suffix_forms_on_the_command_line() -> None:
+    for size in ("2G", "2g", "2048M", "2048m"):
+        done = run_cli("--size", size, "--json")
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout)["blocks"] == 4_194_304
+    done = run_cli("--size", "1.5G")
+    assert done.returncode == 2 and len(done.stderr.splitlines()) == 1 and done.stderr.startswith("Size:")

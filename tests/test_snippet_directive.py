@@ -86,7 +86,7 @@ def test_rendered_markup(tmp_path: Path) -> None:
     assert html.unescape(root.group(2)) == expected.rstrip()
     spec = json.loads(html.unescape(root.group(1)))
     assert spec["values"]["owner"] == "tsminst2" and spec["template"] == SNIPPETS["sp-instance-unit"].template
-    assert '<div class="kb-interactive kb-snippet-form" hidden>' in out
+    assert '<section class="kb-interactive kb-snippet-form" hidden data-search-exclude>' in out
     assert 'name="owner"' in out and 'value="tsminst2"' in out
     code = re.search(r'<div class="highlight"><pre><span></span><code>(.*?)</code></pre></div>', out, re.S)
     assert code and html.unescape(re.sub(r"<[^>]+>", "", code.group(1))) == expected

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from calculators.calculator import Calculator, Evaluation, Preset, StaticTable
+from calculators.calculator import Calculator, Evaluation, KeyOutput, Preset, StaticTable
 from calculators.fields import BooleanField, ChoiceField, NumberField, QuantityField, TextField
 from calculators.outputs import ListOutput, MessagesOutput, TextOutput
 
@@ -12,6 +12,12 @@ from . import model
 # A bare number means 512-byte blocks, as it does for mkramdisk itself.
 SIZE_UNITS = ("blocks", "block", "blk", "bytes", "byte", "B", "KiB", "MiB", "GiB", "TiB",
               "KB", "kB", "MB", "GB", "TB")
+# mkramdisk's own suffix forms: `mkramdisk 2G`, `mkramdisk 512M` (IBM "mkramdisk Command"; the page
+# does not say whether they are binary, and suffix_form() in model.py already writes them as GiB and
+# MiB, so they are read the same way here). Whole numbers, as mkramdisk takes them; lower case too.
+# One way to match each text (no ambiguous repetition): digits, optional blanks, one letter.
+MKRAMDISK_G = (r"([0-9]+) *[Gg]", "{1} GiB")
+MKRAMDISK_M = (r"([0-9]+) *[Mm]", "{1} MiB")
 MEMORY_UNITS = ("GiB", "MiB", "TiB", "GB", "MB", "TB", "bytes", "B")
 # 8 PiB (2**53 bytes): the largest byte count a JavaScript double holds exactly.
 MAX_MEMORY_BYTES = 2.0**53
@@ -25,11 +31,13 @@ FIELDS = (
     QuantityField(
         name="size", label="Size", default="2 GiB",
         help="The RAM disk's size: blocks (512 bytes, what a bare number means to mkramdisk), "
+             "mkramdisk's own 2G or 512M (G = GiB, M = MiB; 2g, 512m too), "
              "bytes, KiB/MiB/GiB/TiB, or KB/MB/GB/TB (decimal). Rounded up to whole blocks.",
         dimension="[information]", unit="byte", units=SIZE_UNITS,
         minimum=0.0, exclusive_minimum=True, maximum=float(model.MAX_SIZE_BYTES),
+        rewrites=(MKRAMDISK_G, MKRAMDISK_M),
         examples=("2 GiB", "4194304 blocks", "500 MB"),
-        suggestions=(("512 MiB", "IBM's \"500 MB\" example"), ("2 GiB", "the default"), ("4194304 blocks", "2 GiB in blocks")),
+        suggestions=(("2G", "mkramdisk's suffix form: 2 GiB"), ("512 MiB", "IBM's \"500 MB\" example"), ("2 GiB", "the default"), ("4194304 blocks", "2 GiB in blocks")),
     ),
     BooleanField(
         name="unpinned", label="Unpinned (-u)", default="no",
@@ -138,4 +146,6 @@ CALCULATOR = Calculator(
         legend="— : below the 16 MB (16 MiB) JFS2 minimum. MB and GB are decimal and are rounded up to whole blocks.",
     ),
     to_json=to_json,
+    # At a glance: the block count mkramdisk takes and the exact size it gives.
+    key_outputs=(KeyOutput("blocks_text"), KeyOutput("size_text"), KeyOutput("suffix_text")),
 )

@@ -2,7 +2,7 @@
 
 Layout:
     <div class="kb-snippet" id=… data-kb-snippet=SPEC data-copy=TEXT>
-      <div class="kb-interactive kb-snippet-form" hidden> fields, messages, status </div>
+      <section class="kb-interactive kb-snippet-form" hidden data-search-exclude> fields, messages, status </section>
       highlighted code block (pymdownx markup; values in <span data-kb-var>)
       caveat admonitions
     </div>
@@ -69,8 +69,9 @@ def snippet_markup(snippet: Snippet, values: Mapping[str, str], code_html: str, 
         for item in snippet.derived
     )
     form = (
-        f'<div class="kb-interactive kb-snippet-form" hidden>{fields}{derived}'
-        '<p class="kb-snippet-status" aria-live="polite"></p></div>'
+        # a <section> (no inner one), not a <div>: Material's search matches the excluded element by tag name
+        f'<section class="kb-interactive kb-snippet-form" hidden data-search-exclude>{fields}{derived}'
+        '<p class="kb-snippet-status" aria-live="polite"></p></section>'
         if snippet.variables
         else ""
     )

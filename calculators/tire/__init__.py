@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from calculators.calculator import Calculator, Evaluation, Preset, StaticTable
+from calculators.calculator import Calculator, Evaluation, KeyOutput, Preset, StaticTable
 from calculators.fields import ChoiceField, NumberField, QuantityField
 from calculators.outputs import Column, ListOutput, MessagesOutput, TableOutput, TextOutput
 from calculators.runtime import fmt_fixed
@@ -153,4 +153,8 @@ CALCULATOR = Calculator(
         clear=("front_width", "ref_pressure", "ref_width", "ref_weight", "ref_rear", "ref_wheel"),
     ),
     to_json=to_json,
+    # At a glance: each wheel's model pressure; the reference group folds away until it is wanted.
+    key_outputs=(KeyOutput("wheels", parts=(("wheel", "{}:"), ("psi", "{}"), ("bar", "({})")), rows=2),
+                 KeyOutput("scaled", parts=(("wheel", "Scaled, {}:"), ("psi", "{}")), rows=2)),
+    essential_fields=tuple(item.name for item in FIELDS if item.group != REFERENCE),
 )

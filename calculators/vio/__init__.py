@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from calculators.calculator import Calculator, Evaluation, FileCheck, Preset, StaticTable
+from calculators.calculator import Calculator, Evaluation, FileCheck, KeyOutput, Preset, StaticTable
 from calculators.fields import BooleanField, ChoiceField, ListField, NumberField, QuantityField, TextField
 from calculators.outputs import Column, ListOutput, MessagesOutput, TableOutput
 
@@ -304,4 +304,9 @@ CALCULATOR = Calculator(
     ),
     to_json=to_json,
     file_checks=(LSMAP_CHECK,),
+    # At a glance: each partition's virtual adapters and highest slot. The essential choices come
+    # first (system, VIO servers, clients, storage, networks); the rest folds into groups.
+    key_outputs=(KeyOutput("adapter_counts", parts=(("partition", "{}:"), ("total", "{} adapters,"),
+                                                    ("highest_slot", "highest slot {}")), rows=4),),
+    essential_fields=("system", "vios", "clients", "vscsi", "fc_ports", "vlans", "ip_on", "lacp"),
 )
