@@ -101,7 +101,8 @@ def test_every_field_answers_100_kb_of_hostile_text_within_a_second(name: str, i
         started = time.perf_counter()
         parse_outcome(item, text)
         elapsed = time.perf_counter() - started
-        assert elapsed < 1.0, f"{name}.{item.key}: {label} took {elapsed:.2f} s"
+        # catches a catastrophic pattern (minutes on 100 KB), with room for a loaded 2-core CI machine
+        assert elapsed < 3.0, f"{name}.{item.key}: {label} took {elapsed:.2f} s"
 
 
 @pytest.mark.parametrize(("name", "item"), ALL_FIELDS, ids=FIELD_IDS)
@@ -118,7 +119,7 @@ def test_list_duplicate_check_is_linear() -> None:
     text = ",".join(f"lpar{index}" for index in range(150_000))
     started = time.perf_counter()
     assert parse_outcome(names, text) == "error:items"
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 3.0  # quadratic was minutes; room for a loaded machine
     assert parse_outcome(names, "a1,b2,a1") == "error:duplicate"
 
 
@@ -166,7 +167,7 @@ def test_fuzzed_text_in_every_field_parses_or_refuses_quickly(case: tuple[int, s
     started = time.perf_counter()
     outcome = parse_outcome(item, text)
     elapsed = time.perf_counter() - started
-    assert elapsed < 0.5, f"{name}.{item.key} took {elapsed:.2f} s on {len(text)} characters"
+    assert elapsed < 2.0, f"{name}.{item.key} took {elapsed:.2f} s on {len(text)} characters"
     if isinstance(outcome, float):
         assert math.isfinite(outcome)
 
@@ -354,7 +355,7 @@ def test_aliases_and_anchors_are_refused_quickly_with_a_short_line() -> None:
     bomb = "\n".join(levels) + "\nname: *i\n"
     started = time.perf_counter()
     error = directive_error(f"```calculator\n{bomb}```\n")
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 3.0  # quadratic was minutes; room for a loaded machine
     assert str(error) == "docs/page.md:2: calculator directive: YAML anchors (&a) are not accepted; write the value out"
     error = directive_error("```calculator\nname: vio\nvalues: *x\n```\n")
     assert str(error).startswith("docs/page.md:3: calculator directive: YAML aliases (*x) are not accepted")
