@@ -40,6 +40,7 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 from pymdownx.superfences import SuperFencesException
 
 from kb import calculator_directive, snippet_directive
@@ -123,6 +124,9 @@ class PageState:
     prepared: list[tuple[Directive, Any]] = field(default_factory=list)
     rendered: list[Directive] = field(default_factory=list)
     snippet_ids: dict[str, int] = field(default_factory=dict)
+    # False until every treeprocessor ran: before that, postprocessors see fragments only (the toc
+    # extension runs them over each heading's text to name its entry).
+    whole_page: bool = False
 
 
 def body_offset(body: str, source: str) -> int:
@@ -251,6 +255,15 @@ def _highlight_config(md: Markdown) -> dict[str, Any]:
     return {}
 
 
+class WholePageMarker(Treeprocessor):
+    """Runs after every other treeprocessor: from now on the postprocessors see the whole page."""
+
+    def run(self, root: Any) -> None:
+        state: PageState | None = getattr(self.md, _STATE, None)
+        if state is not None:
+            state.whole_page = True
+
+
 class PagePostprocessor(Postprocessor):
     """Check that blocks stood alone, link the assets they need, add tooltips and message links."""
 
@@ -260,7 +273,7 @@ class PagePostprocessor(Postprocessor):
 
     def run(self, text: str) -> str:
         state: PageState | None = getattr(self.md, _STATE, None)
-        if state is None:
+        if state is None or not state.whole_page:  # a heading's text for the table of contents
             return text
         _check_standalone(text, state)
         kinds = {directive.kind for directive in state.rendered}
@@ -326,6 +339,7 @@ class DirectiveExtension(Extension):
         """Register the preprocessor before pymdownx.snippets (32) and the postprocessor after raw HTML (30)."""
         kinds = tuple(kind for kind in self.getConfig("kinds") if kind in KINDS)
         md.preprocessors.register(DirectivePreprocessor(md, kinds), "kb_directives", 35)
+        md.treeprocessors.register(WholePageMarker(md), "kb_whole_page", -100)
         md.postprocessors.register(PagePostprocessor(md, bool(self.getConfig("link_messages"))), "kb_page", 5)
         md.registerExtension(self)
         self.md = md
