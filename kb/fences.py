@@ -63,7 +63,7 @@ GLOSSARY_PAGE = "glossary.md"
 PROFILE_PAGE = "profile.md"
 PROFILE_MARKER = "<!-- kb-profile-variables -->"
 # Opening tags of the two directives' output: a block merged into a paragraph shows up as `<p>…<div class="kb-…`.
-_OUTPUT_OPENINGS = re.compile(r'<div class="kb-(?:calc|snippet)"')
+_OUTPUT_OPENINGS = re.compile(r'<(?:div|section) class="kb-(?:calc|snippet)"')
 _STATE = "kb_fences_page"
 
 
