@@ -23,11 +23,12 @@ def article(page: Path) -> str:
     """A page's content from its first heading to the end of the article, tag lists and blank runs removed.
 
     Material under MkDocs puts a page's tags above its title, Zensical below the text; the home
-    page's PDF placeholder comment is removed by the MkDocs-only PDF hook. Nothing else may differ.
+    page's PDF placeholder comment is removed by the MkDocs-only PDF hook; Zensical drops the
+    `data-search-exclude` attribute once its search has honoured it (checked below). Nothing else may differ.
     """
     html = page.read_text(encoding="utf-8")
     body = html[html.find("<h1"):html.rfind("</article>")]
-    body = TAGS_NAV.sub("", body).replace("<!-- kb:pdf-download -->", "")
+    body = TAGS_NAV.sub("", body).replace("<!-- kb:pdf-download -->", "").replace(" data-search-exclude", "")
     return re.sub(r"\s+", " ", body).strip()
 
 
@@ -41,6 +42,14 @@ def test_every_page_has_the_same_content_under_both_generators(site_dir: Path, z
     for checked in ("bicycles/tire-pressure.html", "spectrum-protect/systemd-autostart.html"):  # directives rendered
         assert 'class="kb-' in article(zensical_site_dir / checked), checked
     assert "Mentioned in:" in article(zensical_site_dir / "messages.html"), "the message index is filled"
+
+
+def test_zensical_search_leaves_out_the_forms_but_keeps_the_prose(zensical_site_dir: Path) -> None:
+    """Forms and grids are excluded from Zensical's index as from MkDocs' (issue 10), the page text is not."""
+    index = (zensical_site_dir / "search.json").read_text(encoding="utf-8")
+    assert "Rider, bike and cargo together" not in index  # a calculator field hint
+    assert "Accepts: 20–700 lb" not in index
+    assert "mkramdisk" in index and "pinned and unpinned" in index  # the RAM disk page's prose
 
 
 def test_zensical_site_has_the_generated_assets_and_loads_them_only_where_used(zensical_site_dir: Path) -> None:
