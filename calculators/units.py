@@ -6,12 +6,18 @@ browser multiplies by the factors that `unit_factors` computes here at build tim
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
 import pint
 
 DEFINITIONS = Path(__file__).with_name("units.txt")
+
+# pint parses its default definitions (about 0.4 s) on every start unless it may keep the parsed
+# form in a folder; it keys that folder's entries by the definition files' contents, so an edited
+# units.txt or another pint version is parsed afresh. Git-ignored and safe to delete.
+CACHE_ROOT = Path(os.environ.get("KB_CACHE_DIR") or Path(__file__).resolve().parent.parent / ".cache")
 
 # Spellings people type that pint cannot parse; mapped to a pint unit name before lookup.
 PINT_NAME_OF_SPELLING: dict[str, str] = {'"': "inch", "″": "inch", "''": "inch"}
@@ -30,7 +36,7 @@ DIMENSION_WORDS: dict[str, str] = {
 @lru_cache(maxsize=1)
 def registry() -> pint.UnitRegistry:
     """Return the project's single registry, with units.txt loaded once."""
-    units = pint.UnitRegistry()
+    units = pint.UnitRegistry(cache_folder=CACHE_ROOT / "pint")
     units.load_definitions(str(DEFINITIONS))
     return units
 
