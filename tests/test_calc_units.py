@@ -45,3 +45,31 @@ def test_spelling_checks() -> None:
 ])
 def test_accepted_spellings(field: str, text: str, value: float) -> None:
     assert get("tire").field(field).parse(text) == pytest.approx(value, rel=1e-12)
+
+
+def test_pint_keeps_its_parsed_definitions_in_the_cache_folder_and_converts_the_same(tmp_path) -> None:
+    """A warm start reads pint's parsed definitions from KB_CACHE_DIR; a cold and a warm start agree."""
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    probe = ("import json; from calculators.units import registry; u = registry(); "
+             "print(json.dumps([u.Quantity(1, 'psi').to('bar').magnitude, u.Quantity(2, 'GiB').to('block').magnitude]))")
+    env = {"KB_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    cold = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    assert list((tmp_path / "pint").glob("*.pickle")), "pint wrote no cache"
+    warm = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    assert json.loads(cold.stdout) == json.loads(warm.stdout) == [0.06894757293168365, 4194304.0]
+
+
+def test_the_browser_harness_does_not_import_hypothesis() -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    probe = "import sys, calculators.testing; print('hypothesis' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
