@@ -190,6 +190,11 @@ def _json(value: Any) -> str:
     return _literal(value).replace("</", "<\\/")
 
 
+def runtime_helpers(compiled_js: str) -> set[str]:
+    """The runtime sections (`K.name`) that compiled code calls; CalcError, fmt_fixed and dict are always there."""
+    return {f"K.{helper}" for helper in re.findall(r"\bK\.([A-Za-z_]\w*)", compiled_js)} - {"K.CalcError", "K.fmt_fixed", "K.dict"}
+
+
 @lru_cache(maxsize=None)
 def calculator_js(name: str) -> str:
     """The complete, minified JavaScript file for one calculator, one line each: runtime, shared data, define(name, data,
@@ -198,7 +203,7 @@ def calculator_js(name: str) -> str:
 
     calculator = get(name)
     compiled = compile_logic(calculator.logic, calculator.entry)
-    wanted = {f"K.{helper}" for helper in re.findall(r"\bK\.([A-Za-z_]\w*)", compiled.js)} - {"K.CalcError", "K.fmt_fixed", "K.dict"}
+    wanted = runtime_helpers(compiled.js)
     wanted |= {f"parse.{item.kind}" for item in calculator.fields}
     wanted |= {f"out.{output.kind}" for output in calculator.outputs}
     kinds = {item.kind for item in calculator.fields}
@@ -236,7 +241,7 @@ def check_js(calculator_name: str, flag: str) -> str:
     if check.module is None or not check.entries or not check.page_script:
         raise ValueError(f"calculators/{calculator_name}: file check '--{flag}' has no browser module, entries or page script")
     compiled = compile_logic(check.module, check.entries[0], check.entries[1:])
-    wanted = {f"K.{helper}" for helper in re.findall(r"\bK\.([A-Za-z_]\w*)", compiled.js)} - {"K.CalcError", "K.fmt_fixed", "K.dict"}
+    wanted = runtime_helpers(compiled.js)
     exported = ",".join(f"{json.dumps(name)}:{ModuleCompiler.js_name(name)}" for name in check.entries)
     parts = minify([
         runtime_js(wanted),

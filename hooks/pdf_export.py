@@ -15,34 +15,22 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from kb.pdf import PdfExportError, chromium_path, collect_build_info, export_books, missing_requirement, paper_size
+from kb.pdf import PdfExportError, chromium_path, collect_build_info, export_books, export_requested, missing_requirement, paper_size
 
 log = get_plugin_logger(__name__)
 
-ENV_SWITCH = "ENABLE_PDF_EXPORT"
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"", "0", "false", "no", "off"}
 _state = {"enabled": False}
-
-
-def export_enabled() -> bool:
-    """Whether this build makes the PDF, from ENABLE_PDF_EXPORT (an unknown value fails the build)."""
-    value = os.environ.get(ENV_SWITCH, "").strip().lower()
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    raise PluginError(f"{ENV_SWITCH}={os.environ[ENV_SWITCH]!r} is not understood: use 1 to export the PDF, 0 or unset not to")
 
 
 def on_config(config: MkDocsConfig) -> None:
     """Decide whether to export and, if so, fail at once when Chromium, a package or the paper size is wrong."""
-    _state["enabled"] = export_enabled()
-    if _state["enabled"]:
-        try:
+    try:
+        _state["enabled"] = export_requested()
+        if _state["enabled"]:
             paper_size()
-        except PdfExportError as error:
-            raise PluginError(str(error)) from None
+    except PdfExportError as error:
+        raise PluginError(str(error)) from None
+    if _state["enabled"]:
         problem = missing_requirement(chromium_path())
         if problem:
             raise PluginError(problem)

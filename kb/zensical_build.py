@@ -36,23 +36,19 @@ def zensical_command() -> list[str]:
 
 def build(project: Path, site_dir: Path | None = None) -> int:
     """Generate, build with Zensical (into `site_dir` when given), then the PDF when asked; return the exit status."""
-    pdf = pdf_enabled()
+    from kb.pdf.export import PdfExportError, export_requested
+
+    try:
+        pdf = export_requested()
+    except PdfExportError as error:
+        print(error, file=sys.stderr)
+        return 2
     status = _build_site(project, site_dir)
     if status != 0 or not pdf:
         return status
     from kb.pdf.__main__ import main as pdf_main  # Playwright and pypdf only when a PDF is asked for
 
     return pdf_main([str(site_dir or project / "site")])
-
-
-def pdf_enabled() -> bool:
-    """ENABLE_PDF_EXPORT as the MkDocs hook reads it; an unknown value stops before anything is built."""
-    value = os.environ.get("ENABLE_PDF_EXPORT", "").strip().lower()
-    if value in {"1", "true", "yes", "on"}:
-        return True
-    if value in {"", "0", "false", "no", "off"}:
-        return False
-    raise SystemExit(f"ENABLE_PDF_EXPORT={value!r} is not understood: use 1 to export the PDF, 0 or unset not to")
 
 
 def _build_site(project: Path, site_dir: Path | None) -> int:

@@ -90,6 +90,16 @@ def chromium_path() -> str:
     return os.environ.get("KB_CHROMIUM") or DEFAULT_CHROMIUM
 
 
+def export_requested() -> bool:
+    """$ENABLE_PDF_EXPORT, read the same way by both builds: 1/true/yes/on or 0/false/no/off/unset; anything else is an error."""
+    value = os.environ.get("ENABLE_PDF_EXPORT", "").strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"", "0", "false", "no", "off"}:
+        return False
+    raise PdfExportError(f"ENABLE_PDF_EXPORT={os.environ['ENABLE_PDF_EXPORT']!r} is not understood: use 1 to export the PDF, 0 or unset not to")
+
+
 def paper_size() -> str:
     """$PDF_PAPER: a4 (default) or letter; anything else is an error naming the accepted values."""
     value = os.environ.get("PDF_PAPER", "").strip().lower() or "a4"
