@@ -24,14 +24,18 @@ GOAL_BYTES = 15 * 1024
 
 
 def script_parts(script: str) -> dict[str, int]:
-    """Bytes of the runtime, the shared data, the calculator's data and its compiled logic in one bundle (one line each)."""
-    runtime, shared, data, logic, start = script.rstrip("\n").split("\n")
-    return {
+    """Bytes of the runtime, the shared data, the calculator's data and its compiled logic in one bundle (one line each);
+    a file check's bundle (calculators/bundle.check_js) has its hand-written page script after those five lines."""
+    runtime, shared, data, logic, start, *page_script = script.rstrip("\n").split("\n")
+    parts = {
         "runtime": len(runtime.encode()) + len(start.encode()) + 2,
         "shared data": len(shared.encode()) + 1,
         "calculator data": len(data.encode()) + 1,
         "compiled logic": len(logic.encode()) + 1,
     }
+    if page_script:
+        parts["page script"] = sum(len(line.encode()) + 1 for line in page_script)
+    return parts
 
 
 def without_calculators_config(root: Path) -> str:
