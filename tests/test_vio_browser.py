@@ -13,7 +13,9 @@ from test_vio import PAIR_VALUES, REFUSALS, SINGLE_VALUES
 from test_vio_cases import configuration_from
 
 from calculators.testing import browser_batch, fuzz_inputs, inputs_strategy, open_page, python_batch
-from calculators.vio import CALCULATOR
+from calculators.registry import get
+
+CALCULATOR = get("vio")  # from the registry: it hands down the unit vocabulary
 
 PAGE = "powervm/vio-planner.html"
 

@@ -10,9 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from calculators.runtime import CalcError
-from calculators.vio import CALCULATOR
 from calculators.vio.check import check_lsmap, difference_line, location_ids, parse_lsmap, partition_number
 from lsmap_samples import npiv_adapter, render, scsi_adapter
+from calculators.registry import get
+
+CALCULATOR = get("vio")  # from the registry: it hands down the unit vocabulary
 
 # Written from the layout of IBM's lsmap page (our own values): one logged-in vfchost, one that is not
 # logged in (blank ClntID, blank client DRC), a vhost with a client ID in hexadecimal, one with no VTD.

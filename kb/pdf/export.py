@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from calculators.booleans import boolean_word
 from kb.pdf.assemble import (
     PAPER_SIZES,
     NavItem,
@@ -92,11 +93,10 @@ def chromium_path() -> str:
 
 def export_requested() -> bool:
     """$ENABLE_PDF_EXPORT, read the same way by both builds: 1/true/yes/on or 0/false/no/off/unset; anything else is an error."""
-    value = os.environ.get("ENABLE_PDF_EXPORT", "").strip().lower()
-    if value in {"1", "true", "yes", "on"}:
-        return True
-    if value in {"", "0", "false", "no", "off"}:
-        return False
+    value = os.environ.get("ENABLE_PDF_EXPORT", "").strip()
+    wanted = boolean_word(value) if value else False
+    if wanted is not None:
+        return wanted
     raise PdfExportError(f"ENABLE_PDF_EXPORT={os.environ['ENABLE_PDF_EXPORT']!r} is not understood: use 1 to export the PDF, 0 or unset not to")
 
 
