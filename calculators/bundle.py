@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from . import messages
-from .calculator import Calculator, FileCheck
 from .booleans import FALSE_WORDS, TRUE_WORDS
+from .calculator import Calculator, FileCheck
 from .jsgen import ModuleCompiler, compile_logic
 from .minify import GLOBALS, KEYWORDS, minify, short_names
 from .runtime import ARITHMETIC_MESSAGE, INTERNAL_MESSAGE

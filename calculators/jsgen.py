@@ -19,6 +19,7 @@ from types import ModuleType
 from typing import Any
 
 from . import runtime
+from .errors import ProjectError
 
 NUM, INT, STR, BOOL, LIST, DICT, NONE = "num", "int", "str", "bool", "list", "dict", "none"
 PRIMITIVE = {NUM, INT, STR, BOOL, NONE}
@@ -88,7 +89,7 @@ COMPARE = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
 _SAMPLE: dict[str | None, Any] = {INT: 1, NUM: 1.5, STR: "", BOOL: True}
 
 
-class SubsetError(ValueError):
+class SubsetError(ProjectError, ValueError):
     """Python outside the compilable subset, with file:line."""
 
 

@@ -11,13 +11,15 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 
+from .errors import ProjectError
+
 __all__ = ["CalcError", "fmt_fixed", "fmt_number", "round_half_away"]
 
 ARITHMETIC_MESSAGE = "This input cannot be computed: a result is out of range (division by zero or overflow)."
 INTERNAL_MESSAGE = "Internal error in this calculator; please report the input that caused it."
 
 
-class CalcError(Exception):
+class CalcError(ProjectError):
     """An input the calculator refuses, with a stable key, a reader's message and the field to show it beside."""
 
     def __init__(self, key: str, message: str, field: str | None = None) -> None:

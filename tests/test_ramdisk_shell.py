@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators.ramdisk import MOUNT_PATTERN
-from tests.conftest import ROOT, require_tool
 from calculators.registry import get
+from tests.conftest import ROOT, require_tool
 
 CALCULATOR = get("ramdisk")  # from the registry: it hands down the unit vocabulary
 

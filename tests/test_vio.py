@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from calculators.vio import model
 from calculators.registry import get
+from calculators.vio import model
 
 CALCULATOR = get("vio")  # from the registry: it hands down the unit vocabulary
 

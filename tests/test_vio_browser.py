@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from test_vio import PAIR_VALUES, REFUSALS, SINGLE_VALUES
 from test_vio_cases import configuration_from
 
-from calculators.testing import browser_batch, fuzz_inputs, inputs_strategy, open_page, python_batch
 from calculators.registry import get
+from calculators.testing import browser_batch, fuzz_inputs, inputs_strategy, open_page, python_batch
 
 CALCULATOR = get("vio")  # from the registry: it hands down the unit vocabulary
 

@@ -7,12 +7,13 @@ import sys
 import time
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lsmap_samples import npiv_adapter, render, scsi_adapter
 
+from calculators.registry import get
 from calculators.runtime import CalcError
 from calculators.vio.check import check_lsmap, difference_line, location_ids, parse_lsmap, partition_number
-from lsmap_samples import npiv_adapter, render, scsi_adapter
-from calculators.registry import get
 
 CALCULATOR = get("vio")  # from the registry: it hands down the unit vocabulary
 

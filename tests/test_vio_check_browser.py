@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import pytest
+from lsmap_samples import npiv_adapter, render, scsi_adapter
 
+from calculators.registry import get
 from calculators.runtime import CalcError
 from calculators.testing import open_page
 from calculators.vio.check import check_lsmap, difference_line
-from lsmap_samples import npiv_adapter, render, scsi_adapter
-from calculators.registry import get
 
 CALCULATOR = get("vio")  # from the registry: it hands down the unit vocabulary
 

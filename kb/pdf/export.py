@@ -22,14 +22,15 @@ import re
 import signal
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from calculators.booleans import boolean_word
+from calculators.errors import ProjectError
 from kb.pdf.assemble import (
     PAPER_SIZES,
     NavItem,
@@ -62,7 +63,7 @@ PRINT_PAGE_NAME = ".kb-print-page-field-notes.html"  # one per book: .kb-print-p
 MAX_PASSES = 4
 
 
-class PdfExportError(RuntimeError):
+class PdfExportError(ProjectError, RuntimeError):
     """The PDF could not be made; the message is one line saying what to do."""
 
 
