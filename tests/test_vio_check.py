@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.cli_runs import in_process
 from lsmap_samples import npiv_adapter, render, scsi_adapter
 
 from calculators.registry import get
@@ -198,8 +198,9 @@ def test_hostile_text_is_read_in_linear_time():
         assert time.perf_counter() - started < 5.0
 
 
-def run_cli(*arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "calculators", "vio", *arguments], capture_output=True, text=True, timeout=60)
+def run_cli(*arguments: str) -> subprocess.CompletedProcess[str]:
+    """`python -m calculators vio ARGUMENTS`, run in this process (main(argv)); test_vio_cli.py runs the real command."""
+    return in_process("vio", *arguments)
 
 
 def test_cli_adds_the_check_to_json(tmp_path):
