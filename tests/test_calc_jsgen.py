@@ -47,6 +47,7 @@ OUTSIDE = [
     ("def compute(x: float) -> float:\n    return x if x is True else 0\n", 2, "`is` is only in the subset as `is None`"),
     ("from calculators.runtime import CalcError\ndef compute(x: float) -> float:\n    raise ValueError('x')\n", 3, "only `raise CalcError(key, message, field)`"),
     ("def compute(x: float) -> float:\n    return x @ x\n", 2, "operator MatMult is not in the subset"),
+    ("def compute(x: list) -> float:\n    return sum(x)\n", 2, "sum() of floats adds left to right on Python 3.11"),
 ]
 
 
