@@ -4,7 +4,7 @@ One root lets a caller catch "anything the project refuses" in one clause while 
 standard bases stay (a DeclarationError is still a ValueError, a PdfExportError still a
 RuntimeError), so existing `except ValueError` keeps working. It lives at the bottom of
 calculators/ because kb/ depends on calculators/, never the other way round.
-tests/test_shape.py walks every module and fails when a project exception does not derive from it.
+tests/test_dev_shape.py walks every module and fails when a project exception does not derive from it.
 """
 from __future__ import annotations
 
