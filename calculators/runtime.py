@@ -3,7 +3,7 @@
 Display rounding is ours, not Python's `round`/`format` nor JavaScript's
 `toFixed`: both runtimes take the shortest decimal that round-trips the float
 (Python `repr`, JavaScript `String`), round it half away from zero on the digit
-string, and never print a minus sign on zero. tests/test_parity_runtime.py
+string, and never print a minus sign on zero. tests/test_calc_runtime_parity.py
 proves the twins agree.
 """
 from __future__ import annotations

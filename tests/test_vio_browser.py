@@ -9,7 +9,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_vio import PAIR_VALUES, REFUSALS, SINGLE_VALUES
+from test_vio_model import PAIR_VALUES, REFUSALS, SINGLE_VALUES
 from test_vio_cases import configuration_from
 
 from calculators.registry import get
