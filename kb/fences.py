@@ -44,12 +44,13 @@ from markdown.treeprocessors import Treeprocessor
 from pymdownx.superfences import SuperFencesException
 
 from kb import calculator_directive, snippet_directive
-from calculators.html import insert_jump_links
+from calculators.page_links import insert_jump_links
+from kb.calculator_index import summary as calculator_summary
 from kb.directives import Directive, DirectiveError, bounded, find_directives, standalone_error
 from kb.glossary import DEFAULT_GLOSSARY, GLOSSARY_MARKER, add_missing_tooltips, drop_tooltips_in_file_names, load_glossary, render_glossary
 from kb.message_catalogue import DEFAULT_CATALOGUE, load_catalogue
 from kb.message_index import link_mentions
-from kb.profile import ProfileError, activate, calculator_names, profile_list_html
+from kb.profile import ProfileError, activate
 
 try:  # under MkDocs, a BuildError subclass makes `mkdocs build` print the one line, without a traceback
     from mkdocs.exceptions import PluginError as _GeneratorError
@@ -174,9 +175,9 @@ class DirectivePreprocessor(Preprocessor):
             for directive in directives:
                 if directive.kind == "calculator":
                     prepared: Any = calculator_directive.prepare(directive)
-                    if prepared.calculator.name in seen_calculators:
-                        raise directive.error(f"calculator directive: '{prepared.calculator.name}' is already on this page (both would share the URL query)")
-                    seen_calculators.add(prepared.calculator.name)
+                    if prepared.name in seen_calculators:
+                        raise directive.error(f"calculator directive: '{prepared.name}' is already on this page (both would share the URL query)")
+                    seen_calculators.add(prepared.name)
                 else:
                     prepared = snippet_directive.prepare(directive)
                 state.prepared.append((directive, prepared))
@@ -209,9 +210,10 @@ def _fill_profile(lines: list[str], page: PageContext) -> list[str]:
     """
     if sum(line.count(PROFILE_MARKER) for line in lines) != 1:
         raise FenceError(f"{page.author_path}: needs the marker {PROFILE_MARKER} exactly once")
+    listed = calculator_summary()  # kb.profile's list and calculator_names, through kb.cache
     scripts = f'<script src="{page.root}{snippet_directive.RUNTIME_ASSET}"></script>' + "".join(
-        f'<script src="{page.root}assets/calculators/{name}.js"></script>' for name in calculator_names())
-    return [line.replace(PROFILE_MARKER, profile_list_html() + scripts) for line in lines]
+        f'<script src="{page.root}assets/calculators/{name}.js"></script>' for name in listed.profile_calculators)
+    return [line.replace(PROFILE_MARKER, listed.profile_html + scripts) for line in lines]
 
 
 def directive_validator(language: str, inputs: dict[str, str], options: dict[str, Any], attrs: dict[str, Any], md: Markdown) -> bool:
@@ -284,7 +286,7 @@ class PagePostprocessor(Postprocessor):
         if "snippet" in kinds:
             head += f'<link rel="stylesheet" href="{root}{snippet_directive.STYLE_ASSET}">'
         tail = f'<script src="{root}{snippet_directive.RUNTIME_ASSET}"></script>' if "snippet" in kinds else ""
-        calculators = [prepared.calculator for directive, prepared in state.prepared if directive.kind == "calculator"]
+        calculators = [prepared for directive, prepared in state.prepared if directive.kind == "calculator"]
         if calculators:
             text = insert_jump_links(text, calculators)
         text = drop_tooltips_in_file_names(add_missing_tooltips(text, _glossary()))

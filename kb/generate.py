@@ -34,11 +34,8 @@ from typing import Any
 import markdown as markdown_library
 import yaml
 
-from calculators.bundle import calculator_js, check_js
-from calculators.jsgen import SubsetError
-from calculators.registry import all_calculators
 from calculators.snippets.browser import RUNTIME_ASSET, STYLE_ASSET, runtime_script, stylesheet
-from kb import fences
+from kb import calculator_index, fences
 from kb.calculator_directive import ASSET_DIR
 from kb.calculator_directive import STYLE_ASSET as CALCULATOR_STYLE
 from kb.glossary import DEFAULT_GLOSSARY, GlossaryError, load_glossary, render_abbreviations
@@ -133,6 +130,7 @@ def generate(config_file: Path) -> Result:
     config = load_site_config(config_file)
     docs_dir = project / str(config.get("docs_dir") or "docs")
     result = Result()
+    calculator_index.forget()  # a new build reads the sources again (`mkdocs serve` after an edit)
     try:
         fences.activate_profile(str(project), force=True)  # KB_PROFILE: the values pages are rendered with
     except fences.FenceError as error:
@@ -150,11 +148,11 @@ def generate(config_file: Path) -> Result:
 
 def _write_assets(docs_dir: Path, result: Result) -> None:
     """The calculators' scripts and stylesheet and the snippets' runtime and stylesheet, under docs/assets/."""
+    calculators = calculator_index.summary().calculators  # kb.cache: no calculator is imported unless one changed
     try:
-        assets = {f"{ASSET_DIR}/{name}.js": calculator_js(name) for name in all_calculators()}
-        assets.update({f"{ASSET_DIR}/{name}-{check.flag}.js": check_js(name, check.flag)
-                       for name, calculator in all_calculators().items() for check in calculator.file_checks if check.module})
-    except SubsetError as error:
+        assets = {f"{ASSET_DIR}/{info.name}.js": calculator_index.calculator_bundle(info) for info in calculators}
+        assets.update({f"{ASSET_DIR}/{info.name}-{flag}.js": calculator_index.check_bundle(info, flag) for info in calculators for flag in info.checks})
+    except calculator_index.BundleError as error:
         raise GenerateError(str(error)) from None
     assets[CALCULATOR_STYLE] = (Path(__file__).resolve().parent.parent / "calculators" / "calculators.css").read_text(encoding="utf-8")
     assets[RUNTIME_ASSET] = runtime_script()
