@@ -122,7 +122,7 @@ def load(kind: str, key: str, valid: Callable[[Any], bool]) -> Any | None:
     """The stored value of an entry, or None when it is missing, unreadable, foreign or of the wrong shape."""
     try:
         stored = json.loads(_entry_path(kind, key).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: JSON nested too deep
         return None
     if not isinstance(stored, dict) or stored.get("format") != FORMAT or stored.get("kind") != kind or stored.get("key") != key:
         return None
