@@ -37,7 +37,7 @@ CALCULATORS = PROJECT / "calculators"
 NOT_CALCULATORS = frozenset({"snippets"})  # sub-packages of calculators/ that are not calculators (as calculators/registry.py)
 # kb/ modules whose code shapes a cached value (a checked directive or its rendered block).
 KB_SOURCES = ("cache.py", "calculator_directive.py", "calculator_index.py", "options.py", "profile.py")
-DISTRIBUTIONS = ("pint", "tdewolff-minify", "pymdown-extensions", "Markdown", "PyYAML", "fieldnotes-kb")
+DISTRIBUTIONS = ("pint", "tdewolff-minify", "pymdown-extensions", "Markdown", "PyYAML", "Pygments", "mkdocs", "fieldnotes-kb")
 T = TypeVar("T")
 
 
@@ -151,7 +151,7 @@ def cached(kind: str, key: str, compute: Callable[[], T], valid: Callable[[Any],
     if value is None:
         value = compute()
         store(kind, key, value)
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def is_text(value: Any) -> bool:

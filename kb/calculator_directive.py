@@ -91,13 +91,19 @@ def prepare(directive: Directive) -> PreparedCalculator:
     if key not in _PREPARED:
         if len(_PREPARED) > 256:
             _PREPARED.clear()
-        stored = cache.load(DIRECTIVE, key, PreparedCalculator.from_data)
+        stored = cache.load(DIRECTIVE, key, _valid)
         if stored is not None:
             _PREPARED[key] = PreparedCalculator.from_data(stored)
         else:
             _PREPARED[key] = _checked(directive, info)
             cache.store(DIRECTIVE, key, asdict(_PREPARED[key]))
     return _PREPARED[key]
+
+
+def _valid(data: Any) -> bool:
+    """A cache entry's value is a PreparedCalculator's data (else from_data raises: a miss)."""
+    PreparedCalculator.from_data(data)
+    return True
 
 
 def _checked(directive: Directive, info: CalculatorInfo | None = None) -> PreparedCalculator:

@@ -53,6 +53,7 @@ class Summary:
 
 def _summary_data() -> dict[str, Any]:
     """Compute the summary from the registry (imports every calculator, and pint)."""
+    from calculators.calculator import Calculator
     from calculators.registry import all_calculators
     from kb.profile import calculator_names, profile_list_html
 
@@ -60,7 +61,7 @@ def _summary_data() -> dict[str, Any]:
     rows = []
     for package in cache.calculator_packages():
         calculator = getattr(importlib.import_module(f"calculators.{package}"), "CALCULATOR", None)
-        if calculator is not None and registered.get(calculator.name) is calculator:
+        if isinstance(calculator, Calculator) and registered.get(calculator.name) is calculator:
             rows.append({"name": calculator.name, "title": calculator.title, "package": package,
                          "checks": [check.flag for check in calculator.file_checks if check.module]})
     return {"calculators": rows, "profile_html": profile_list_html(), "profile_calculators": calculator_names()}

@@ -43,8 +43,8 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.superfences import SuperFencesException
 
-from kb import calculator_directive, snippet_directive
 from calculators.page_links import insert_jump_links
+from kb import calculator_directive, snippet_directive
 from kb.calculator_index import summary as calculator_summary
 from kb.directives import Directive, DirectiveError, bounded, find_directives, standalone_error
 from kb.glossary import DEFAULT_GLOSSARY, GLOSSARY_MARKER, add_missing_tooltips, drop_tooltips_in_file_names, load_glossary, render_glossary

@@ -20,6 +20,16 @@ INDEX_TITLE = "Message index"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
 
+# One section of a page: its anchor (None at the top), its title, and the IDs it mentions in order.
+SectionMentions = tuple[str | None, str | None, list[str]]
+
+
+def page_mentions(html: str) -> list[SectionMentions]:
+    """The message IDs a rendered page mentions, section by section."""
+    return [(section.anchor, section.title, [mention.message_id for mention in find_mentions(section.text)])
+            for section in split_sections(html)]
+
+
 @dataclass(frozen=True)
 class Place:
     """A page section that mentions an ID; `anchor` is None for the top of the page."""
@@ -40,15 +50,19 @@ class MessageIndexBuilder:
 
     def add_page(self, src_uri: str, page_title: str, html: str) -> list[str]:
         """Record the page's mentions per section; return the IDs that have no catalogue entry."""
+        return self.add_mentions(src_uri, page_title, page_mentions(html))
+
+    def add_mentions(self, src_uri: str, page_title: str, sections: Iterable[SectionMentions]) -> list[str]:
+        """Record a page's mentions as `page_mentions` gives them (kb.generate keeps them in kb.cache)."""
         self.pages_seen.add(src_uri)
         unknown: list[str] = []
-        for section in split_sections(html):
-            place = Place(src_uri, page_title, section.anchor, section.title)
-            for mention in find_mentions(section.text):
-                counts = self.places.setdefault(mention.message_id, {})
+        for anchor, title, message_ids in sections:
+            place = Place(src_uri, page_title, anchor, title)
+            for message_id in message_ids:
+                counts = self.places.setdefault(message_id, {})
                 counts[place] = counts.get(place, 0) + 1
-                if mention.message_id not in self.catalogue and mention.message_id not in unknown:
-                    unknown.append(mention.message_id)
+                if message_id not in self.catalogue and message_id not in unknown:
+                    unknown.append(message_id)
         return unknown
 
     def unmentioned(self) -> list[str]:

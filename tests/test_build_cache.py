@@ -42,10 +42,11 @@ def test_warm_build_imports_no_calculator_and_bad_entries_are_rewritten(tmp_path
     cold = _build(tmp_path / "cold", cache_root)
     assert cold["pint"] and cold["calculators.registry"], "the cold build computes: it must import the calculators"
     entries = sorted((cache_root / "kb").rglob("*.json"))
-    assert {path.parent.name for path in entries} == {"bundle", "directive", "summary"}
+    assert {path.parent.name for path in entries} == {"bundle", "directive", "summary", "page-mentions"}
     warm = _build(tmp_path / "warm", cache_root)
     assert warm == {"pint": False, "calculators.registry": False, "calculators.fields": False}
     assert _files(tmp_path / "warm") == _files(tmp_path / "cold")
+    assert sorted((cache_root / "kb").rglob("*.json")) == entries, "a warm build finds every entry under the same key"
     # Corrupt every entry: garbage, another key, a value of the wrong shape, another format, in turn.
     spoilers = [
         lambda path: path.write_bytes(b"\x00not json{"),
@@ -60,7 +61,7 @@ def test_warm_build_imports_no_calculator_and_bad_entries_are_rewritten(tmp_path
     assert _files(tmp_path / "rebuilt") == _files(tmp_path / "cold")
     for path in entries:  # every entry was written again, readable
         stored = json.loads(path.read_text(encoding="utf-8"))
-        assert stored["format"] == cache.FORMAT and stored["key"] == path.stem and stored["kind"] == path.parent.name
+        assert (stored["format"], stored["key"], stored["kind"]) == (cache.FORMAT, path.stem, path.parent.name), path
 
 
 def _copy_sources(tmp_path: Path) -> tuple[Path, Path]:
@@ -117,8 +118,9 @@ def test_unreadable_or_foreign_entries_are_misses_and_are_rewritten(monkeypatch:
     assert cache.cached("bundle", key, compute, cache.is_text) == "var x = 1;"
     assert len(computed) == 1, "the second call is a hit"
     path = tmp_path / "kb" / "bundle" / f"{key}.json"
-    for spoilt in (b"", b"\xff\xfe", b"[1, 2]", b'{"format": 1}', json.dumps({"format": cache.FORMAT, "kind": "bundle", "key": key, "value": 7}).encode(),
-                   json.dumps({"format": cache.FORMAT, "kind": "directive", "key": key, "value": "x"}).encode(), b"{" * 100_000):
+    wrong_value = json.dumps({"format": cache.FORMAT, "kind": "bundle", "key": key, "value": 7}).encode()
+    wrong_kind = json.dumps({"format": cache.FORMAT, "kind": "directive", "key": key, "value": "x"}).encode()
+    for spoilt in (b"", b"\xff\xfe", b"[1, 2]", b'{"format": 1}', wrong_value, wrong_kind, b"{" * 100_000):
         path.write_bytes(spoilt)
         assert cache.load("bundle", key, cache.is_text) is None
         assert cache.cached("bundle", key, compute, cache.is_text) == "var x = 1;"
@@ -134,3 +136,27 @@ def test_a_cache_folder_that_cannot_be_written_costs_speed_only(monkeypatch: pyt
     monkeypatch.setenv("KB_CACHE_DIR", str(blocker))
     assert cache.cached("bundle", cache.entry_key("bundle", "b"), lambda: "js", cache.is_text) == "js"
     assert cache.load("bundle", cache.entry_key("bundle", "b"), cache.is_text) is None
+
+
+def test_page_mentions_are_rendered_again_only_when_the_page_or_its_environment_changes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from kb.generate import _page_record
+
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path))
+    rendered: list[str] = []
+
+    def render(text: str) -> tuple[str, str]:
+        rendered.append(text)
+        return "{}", f'<h1>Page</h1><p>{text}</p><h2 id="later">Later</h2><p>ANR2121W</p>'
+
+    def record(source: str, environment: str = "env-1") -> tuple[str, list[tuple[str | None, str | None, list[str]]]]:
+        return _page_record("a/page.md", source, None, environment, lambda: render(source))
+
+    first = record("ANR0104E twice ANR0104E")
+    assert first == ("Page", [(None, None, ["ANR0104E", "ANR0104E"]), ("later", "Later", ["ANR2121W"])])
+    assert record("ANR0104E twice ANR0104E") == first and len(rendered) == 1, "the same page and environment: from the cache"
+    record("edited ANR0104E")
+    record("edited ANR0104E", environment="env-2")
+    assert len(rendered) == 3, "an edited page and another environment are rendered again"
+    record('--8<-- "generated/x.md"')
+    record('--8<-- "generated/x.md"')
+    assert len(rendered) == 5, "a page that includes files is rendered every time"
