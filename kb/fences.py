@@ -47,9 +47,9 @@ from calculators.page_links import insert_jump_links
 from kb import calculator_directive, snippet_directive
 from kb.calculator_index import summary as calculator_summary
 from kb.directives import Directive, DirectiveError, bounded, find_directives, standalone_error
-from kb.glossary import DEFAULT_GLOSSARY, GLOSSARY_MARKER, add_missing_tooltips, drop_tooltips_in_file_names, load_glossary, render_glossary
+from kb.glossary import DEFAULT_GLOSSARY, GLOSSARY_MARKER, load_glossary, render_glossary
 from kb.message_catalogue import DEFAULT_CATALOGUE, load_catalogue
-from kb.message_index import link_mentions
+from kb.page_text import annotate
 from kb.profile import ProfileError, activate
 
 try:  # under MkDocs, a BuildError subclass makes `mkdocs build` print the one line, without a traceback
@@ -289,9 +289,8 @@ class PagePostprocessor(Postprocessor):
         calculators = [prepared for directive, prepared in state.prepared if directive.kind == "calculator"]
         if calculators:
             text = insert_jump_links(text, calculators)
-        text = drop_tooltips_in_file_names(add_missing_tooltips(text, _glossary()))
-        if self.link_messages and state.page.src_uri != INDEX_PAGE:
-            text = link_mentions(text, f"{root}{INDEX_PAGE[:-3]}.html", _catalogue())
+        index_url = f"{root}{INDEX_PAGE[:-3]}.html" if self.link_messages and state.page.src_uri != INDEX_PAGE else None
+        text = annotate(text, _glossary(), index_url, _catalogue())  # one walk: tooltips, file names, message links
         return head + text + tail
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html as html_lib
 import posixpath
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kb.html_text import Wrap, split_sections, wrap_running_text
@@ -137,6 +137,11 @@ def escape_markdown(text: str) -> str:
 
 def link_mentions(html: str, index_url: str, catalogue: dict[str, MessageEntry]) -> str:
     """Turn each known ID in running text into a link to its index entry (code and links stay as they are)."""
+    return wrap_running_text(html, mention_finder(index_url, catalogue))
+
+
+def mention_finder(index_url: str, catalogue: dict[str, MessageEntry]) -> Callable[[str], Iterable[Wrap]]:
+    """The wraps of link_mentions for one run of text, for a walk over a page's tokens."""
 
     def wraps(text: str) -> Iterable[Wrap]:
         """Pick the catalogued IDs of one text run, each with its link markup."""
@@ -148,7 +153,12 @@ def link_mentions(html: str, index_url: str, catalogue: dict[str, MessageEntry])
             title = html_lib.escape(mention_tooltip(entry), quote=True)
             yield Wrap(mention.start, mention.end, f'<a class="kb-message" href="{href}" title="{title}">', "</a>")
 
-    return wrap_running_text(html, wraps)
+    return wraps
+
+
+def may_mention(text: str, catalogue: dict[str, MessageEntry]) -> bool:
+    """False when no catalogued ID can be in `text` (each is written as is; an LED code by its number), so a page needs no link walk."""
+    return any((message_id[4:] if message_id.startswith("LED ") else message_id) in text for message_id in catalogue)
 
 
 def mention_tooltip(entry: MessageEntry) -> str:
