@@ -66,6 +66,16 @@ PROFILE_MARKER = "<!-- kb-profile-variables -->"
 # Opening tags of the two directives' output: a block merged into a paragraph shows up as `<p>…<div class="kb-…`.
 _OUTPUT_OPENINGS = re.compile(r'<(?:div|section) class="kb-(?:calc|snippet)"')
 _STATE = "kb_fences_page"
+# Where kb.fences runs among the site's Markdown steps, in one place (tests/test_hook_order.py checks these
+# against a Markdown built from mkdocs.yml; the MkDocs hooks' own order is mkdocs.yml `hooks:`: generate, then
+# pdf_export):
+# - the directive preprocessor before pymdownx.snippets (32), whitespace normalisation (30) and SuperFences
+#   (25): it sees the page as its author wrote it, so its errors give the file's lines;
+# - the whole-page marker after every treeprocessor (toc 5, abbr 7, inline 20 …);
+# - the page postprocessor after raw HTML is put back (30), footnotes (25) and `&` substitution (20).
+PREPROCESSOR_PRIORITY = 35
+WHOLE_PAGE_PRIORITY = -100
+POSTPROCESSOR_PRIORITY = 5
 
 
 class FenceError(SuperFencesException, _GeneratorError):
@@ -337,11 +347,11 @@ class DirectiveExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
-        """Register the preprocessor before pymdownx.snippets (32) and the postprocessor after raw HTML (30)."""
+        """Register the three steps at the priorities above (the order is explained there)."""
         kinds = tuple(kind for kind in self.getConfig("kinds") if kind in KINDS)
-        md.preprocessors.register(DirectivePreprocessor(md, kinds), "kb_directives", 35)
-        md.treeprocessors.register(WholePageMarker(md), "kb_whole_page", -100)
-        md.postprocessors.register(PagePostprocessor(md, bool(self.getConfig("link_messages"))), "kb_page", 5)
+        md.preprocessors.register(DirectivePreprocessor(md, kinds), "kb_directives", PREPROCESSOR_PRIORITY)
+        md.treeprocessors.register(WholePageMarker(md), "kb_whole_page", WHOLE_PAGE_PRIORITY)
+        md.postprocessors.register(PagePostprocessor(md, bool(self.getConfig("link_messages"))), "kb_page", POSTPROCESSOR_PRIORITY)
         md.registerExtension(self)
         self.md = md
 
