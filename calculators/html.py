@@ -169,7 +169,8 @@ def render_calculator(calculator: Calculator, inputs: Mapping[str, str], preset_
     return (
         f'<section class="kb-calc" id="{anchor(calculator)}" data-kb-calc="{escape(calculator.name)}" data-search-exclude>'
         f'<script type="application/json" class="kb-calc-config">{config}</script>'
-        f'{render_form(calculator, inputs, preset_name)}<div class="kb-calc-printout" data-kb-printout></div>{static}{render_print_tables(calculator, inputs, preset_name)}</section>'
+        f'{render_form(calculator, inputs, preset_name)}<div class="kb-calc-printout" data-kb-printout></div>{static}'
+        f'{render_print_tables(calculator, inputs, preset_name)}</section>'
     )
 
 

@@ -154,7 +154,8 @@ def _write_assets(docs_dir: Path, result: Result) -> None:
     calculators = calculator_index.summary().calculators  # kb.cache: no calculator is imported unless one changed
     try:
         assets = {f"{ASSET_DIR}/{info.name}.js": calculator_index.calculator_bundle(info) for info in calculators}
-        assets.update({f"{ASSET_DIR}/{info.name}-{flag}.js": calculator_index.check_bundle(info, flag) for info in calculators for flag in info.checks})
+        assets.update({f"{ASSET_DIR}/{info.name}-{flag}.js": calculator_index.check_bundle(info, flag)
+                       for info in calculators for flag in info.checks})
     except calculator_index.BundleError as error:
         raise GenerateError(str(error)) from None
     assets[CALCULATOR_STYLE] = (Path(__file__).resolve().parent.parent / "calculators" / "calculators.css").read_text(encoding="utf-8")

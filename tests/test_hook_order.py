@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _order(registry: markdown.util.Registry) -> list[str]:
-    return [item.name for item in sorted(registry._priority, key=lambda item: item.priority, reverse=True)]  # noqa: SLF001
+    return [item.name for item in sorted(registry._priority, key=lambda item: item.priority, reverse=True)]
 
 
 def test_mkdocs_hooks_run_generate_first_then_the_pdf_export() -> None:
