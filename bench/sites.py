@@ -21,7 +21,14 @@ _DIRECTIVE = re.compile(r"^```(calculator|snippet)\n.*?^```\n", re.S | re.M)
 
 
 def copy_project(root: Path, target: Path) -> Path:
-    """Copy what a build reads into `target` (no site/, .venv/, caches or generated assets)."""
+    """Copy what a build reads into `target` (no site/, .venv/, caches or generated assets).
+
+    generated/ gets empty stand-ins, so a plain build (no hooks, no kb.generate) finds the files
+    pymdownx.snippets includes; the project's build writes them.
+    """
+    for name in ("abbreviations.md", "messages.md"):
+        (target / "generated").mkdir(parents=True, exist_ok=True)
+        (target / "generated" / name).write_text("\n", encoding="utf-8")
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "calculators", "kb-snippets.*", "kb-profile.*")
     for name in COPIED:
         source = root / name
