@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from calculators.errors import ProjectError
 from kb import cache
 
 SUMMARY = "summary"
 BUNDLE = "bundle"
 
 
-class BundleError(ValueError):
+class BundleError(ProjectError, ValueError):
     """A calculator's logic is outside the subset the browser compiler accepts (calculators.jsgen.SubsetError)."""
 
 
