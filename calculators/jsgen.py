@@ -1,6 +1,12 @@
 """Compile a calculator's logic module (a small, whitelisted Python subset) to JavaScript.
 
-Only functions reachable from the entry function are compiled. Every construct
+Only functions reachable from the entry function are compiled. A logic module may
+import functions and UPPER_CASE constants from modules of its own calculator package
+(`from .slots import build_partitions`): jsgen follows each such name to the module
+that defines it and compiles that module's reachable code too, every module once, in
+dependency order, into one JavaScript namespace (so a name defined in two followed
+modules is refused). Python-only helpers (names a module uses only at import time to
+build constants) are never followed. Every construct
 outside the subset raises SubsetError('calculators/x.py:LINE: reason'), which
 fails the build. Semantics that differ between the languages go through runtime
 helpers (`K.div`, `K.mod`, `K.at`, `K.truthy` …) that behave like Python and
@@ -10,6 +16,7 @@ plain operators through where they are safe. docs-dev/calculators.md lists the s
 from __future__ import annotations
 
 import ast
+import importlib
 import inspect
 import json
 import math
@@ -140,9 +147,10 @@ def element_type(node: ast.expr | None) -> str | None:
 
 
 class ModuleCompiler:
-    """Compiles the reachable functions of one logic module."""
+    """Reads one logic module and compiles its functions; `functions` and `constants` are what its code may name
+    (its own, and those resolved from its package imports), `defined` what it defines itself."""
 
-    def __init__(self, module: ModuleType, entry: str, also: tuple[str, ...] = ()) -> None:
+    def __init__(self, module: ModuleType, entry: str | None = None, also: tuple[str, ...] = ()) -> None:
         self.module = module
         self.entry = entry
         self.also = also
@@ -150,6 +158,10 @@ class ModuleCompiler:
         self.tree = ast.parse(inspect.getsource(module))
         self.functions: dict[str, ast.FunctionDef] = {}
         self.constants: dict[str, Any] = {}
+        # own top-level names → line; names imported from the package → (module, line); from elsewhere → (module, line)
+        self.defined: dict[str, int] = {}
+        self.package_imports: dict[str, tuple[str, int]] = {}
+        self.outside_imports: dict[str, tuple[str, int]] = {}
         self.runtime_names: set[str] = set()
         self.math_alias: str | None = None
         self.element_types: dict[str, str | None] = {}
@@ -173,16 +185,30 @@ class ModuleCompiler:
         for node in self.tree.body:
             if isinstance(node, ast.FunctionDef):
                 self.functions[node.name] = node
+                self.defined[node.name] = node.lineno
             elif isinstance(node, (ast.Assign, ast.AnnAssign)):
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 for target in targets:
                     if not isinstance(target, ast.Name) or not re.fullmatch(r"[A-Z][A-Z0-9_]*", target.id):
                         raise self.fail(node, "module-level names must be UPPER_CASE constants (the JS gets their values)")
                     self.constants[target.id] = None
+                    self.defined[target.id] = node.lineno
             elif isinstance(node, ast.ImportFrom):
+                if any(alias.name == "*" for alias in node.names):
+                    raise self.fail(node, f"star import from {'.' * node.level}{node.module or ''}: import each name "
+                                          "(from .module import name, …), so the compiler knows where it comes from")
+                is_runtime = node.module in ("runtime", "calculators.runtime") and node.level in (0, 1, 2)
+                if node.level == 1 and node.module is None:
+                    raise self.fail(node, "'from . import module' is not in the subset: import the names "
+                                          "(from .module import name, …)")
                 for alias in node.names:
                     bound = alias.asname or alias.name
-                    if node.module in ("runtime", "calculators.runtime") and node.level in (0, 1, 2):
+                    if node.level == 1 and not is_runtime:
+                        if bound != alias.name:
+                            raise self.fail(node, f"import '{alias.name}' from .{node.module} under its own name: the "
+                                                  "modules of a calculator package share one JavaScript namespace")
+                        self.package_imports[bound] = (str(node.module), node.lineno)
+                    elif is_runtime:
                         if alias.name not in runtime.__all__:
                             raise self.fail(node, f"'{alias.name}' is not a runtime helper (runtime.__all__: {', '.join(runtime.__all__)})")
                         if bound != alias.name:
@@ -191,8 +217,10 @@ class ModuleCompiler:
                     elif node.module == "__future__":
                         continue
                     elif re.fullmatch(r"[A-Z][A-Z0-9_]*", bound):
-                        self.constants[bound] = None
-                    # other imports are Python-only helpers; using one in compiled code fails below
+                        self.constants[bound] = None  # computed in Python, its value reaches the JS
+                        self.defined[bound] = node.lineno
+                    else:  # a Python-only helper (for constants); compiled code naming it fails below
+                        self.outside_imports[bound] = ("." * node.level + (node.module or ""), node.lineno)
             elif isinstance(node, ast.Import):
                 for alias in node.names:
                     if alias.name == "math":
@@ -205,38 +233,14 @@ class ModuleCompiler:
                 continue
             else:
                 raise self.fail(node, f"top-level {type(node).__name__} is not in the subset")
-        if self.entry not in self.functions:
+        if self.entry is not None and self.entry not in self.functions:
             raise SubsetError(f"{self.path}:1: entry function '{self.entry}' is not defined in this module")
+        for name in self.package_imports:
+            if name in self.defined:
+                raise SubsetError(f"{self.path}:{self.defined[name]}: '{name}' is imported from "
+                                  f".{self.package_imports[name][0]} and defined here too")
         for name in self.constants:
             self.constants[name] = getattr(self.module, name)
-
-    def reachable(self) -> list[str]:
-        """Functions reachable from the entry, in source order."""
-        seen: set[str] = set()
-        pending = [self.entry, *self.also]
-        while pending:
-            name = pending.pop()
-            if name in seen:
-                continue
-            seen.add(name)
-            for node in ast.walk(self.functions[name]):
-                if isinstance(node, ast.Name) and node.id in self.functions and node.id not in seen:
-                    pending.append(node.id)
-        return [name for name in self.functions if name in seen]
-
-    def compile(self) -> Compiled:
-        """The module's JavaScript: constants, then functions, returning the entry."""
-        names = self.reachable()
-        used_constants = sorted(
-            {node.id for name in names for node in ast.walk(self.functions[name]) if isinstance(node, ast.Name) and node.id in self.constants}
-        )
-        lines = [f"var {self.js_name(name)} = {self.constant_js(name, self.constants[name])};" for name in used_constants]
-        for name in names:
-            lines.append(self.function(self.functions[name]))
-        entry = self.functions[self.entry]
-        params = [argument.arg for argument in entry.args.args]
-        self.private |= {self.js_name(name) for name in used_constants + names}
-        return Compiled(js="\n".join(lines), params=params, functions=names, entry_js=self.js_name(self.entry), private_names=set(self.private))
 
     def constant_js(self, name: str, value: Any) -> str:
         """A constant's value as JS (dicts become Maps, so key order and key types stay Python's)."""
@@ -279,6 +283,13 @@ class ModuleCompiler:
         items = list(value.values()) if isinstance(value, dict) else list(value) if isinstance(value, (list, tuple)) else []
         kinds = {BOOL if isinstance(item, bool) else INT if isinstance(item, int) else NUM if isinstance(item, float) else STR if isinstance(item, str) else None for item in items}
         return kinds.pop() if len(kinds) == 1 else None
+
+    def outside_reason(self, name: str) -> str:
+        """Why compiled code may not name a helper imported from outside the calculator's package."""
+        module, line = self.outside_imports[name]
+        return (f"'{name}' is imported from {module} (line {line}), outside this calculator's package: compiled code "
+                "calls only its package's functions (from .module import name) and runtime helpers; use it in Python "
+                "to compute an UPPER_CASE constant instead")
 
     @staticmethod
     def js_name(name: str) -> str:
@@ -599,6 +610,8 @@ class ModuleCompiler:
         if isinstance(node, ast.Name):
             if node.id in scope.locals or node.id in self.constants or node.id in self.functions:
                 return self.js_name(node.id)
+            if node.id in self.outside_imports:
+                raise self.fail(node, self.outside_reason(node.id))
             raise self.fail(node, f"name '{node.id}' is not a local, a module constant or a function of this module")
         if isinstance(node, ast.BinOp):
             return self.binary(node, scope)
@@ -781,6 +794,8 @@ class ModuleCompiler:
                 names = [parameter.name for parameter in parameters]
                 required = sum(1 for parameter in parameters if parameter.default is inspect.Parameter.empty)
                 return f"K.{name}({', '.join(self._positional(node, names, required, scope))})"
+            if name in self.outside_imports:
+                raise self.fail(node, self.outside_reason(name))
             if name in BANNED_BUILTINS:
                 raise self.fail(node, BANNED_BUILTINS[name])
             if name in BUILTINS:
@@ -810,6 +825,121 @@ class ModuleCompiler:
         raise self.fail(node, "only calls of names and methods are in the subset")
 
 
+class PackageCompiler:
+    """Compiles a logic module and what it imports from its calculator package: every reachable function and used
+    constant once, module by module in dependency order, into one JavaScript namespace."""
+
+    def __init__(self, module: ModuleType, entry: str, also: tuple[str, ...] = ()) -> None:
+        self.root = ModuleCompiler(module, entry, also)
+        self.modules: dict[str, ModuleCompiler] = {module.__name__: self.root}
+        self.owners: dict[str, ModuleCompiler] = {}
+        self.uses: dict[str, list[str]] = {module.__name__: []}
+        self._claim(self.root)
+
+    def _claim(self, compiler: ModuleCompiler) -> None:
+        """Record the names a module defines; refuse one already defined by another followed module."""
+        for name, line in compiler.defined.items():
+            other = self.owners.get(name)
+            if other is not None and other is not compiler:
+                raise SubsetError(f"{compiler.path}:{line}: '{name}' is also defined in {other.path}:{other.defined[name]}; "
+                                  "the modules of a calculator package compile into one JavaScript namespace: rename one")
+            self.owners[name] = compiler
+
+    def _sibling(self, compiler: ModuleCompiler, name: str) -> ModuleCompiler:
+        """The compiler of the package module that `compiler` imports `name` from (read once)."""
+        module_name, line = compiler.package_imports[name]
+        package = compiler.module.__package__ or ""
+        full = f"{package}.{module_name}" if package else module_name
+        if full not in self.modules:
+            try:
+                module = importlib.import_module(full)
+            except ImportError as error:
+                raise SubsetError(f"{compiler.path}:{line}: cannot import .{module_name}: {error}") from error
+            sibling = ModuleCompiler(module)
+            self.modules[full] = sibling
+            self.uses[full] = []
+            self._claim(sibling)
+        return self.modules[full]
+
+    def resolve(self, compiler: ModuleCompiler, name: str, chain: tuple[str, ...] = ()) -> ModuleCompiler | None:
+        """The module defining a top-level name that `compiler`'s code uses (None: a local, builtin or other name);
+        an imported name becomes visible to `compiler` with its definition."""
+        if name in compiler.defined:
+            return compiler
+        if name not in compiler.package_imports:
+            return None
+        if compiler.path in chain:
+            raise SubsetError(f"{compiler.path}:{compiler.package_imports[name][1]}: '{name}' is imported in a circle")
+        target = self._sibling(compiler, name)
+        owner = self.resolve(target, name, (*chain, compiler.path))
+        if owner is None:
+            raise SubsetError(f"{compiler.path}:{compiler.package_imports[name][1]}: '{name}' is not a function or "
+                              f"an UPPER_CASE constant of {target.path}")
+        if name in owner.functions and name not in owner.constants:
+            compiler.functions[name] = owner.functions[name]
+        else:
+            compiler.constants[name] = owner.constants[name]
+        edges = self.uses[compiler.module.__name__]
+        if owner.module.__name__ not in edges and owner is not compiler:
+            edges.append(owner.module.__name__)
+        return owner
+
+    def order(self) -> list[ModuleCompiler]:
+        """Followed modules, each after the modules it uses (depth first from the root)."""
+        done: list[str] = []
+
+        def visit(name: str, path: tuple[str, ...]) -> None:
+            if name in done or name in path:
+                return
+            for used in self.uses[name]:
+                visit(used, (*path, name))
+            done.append(name)
+
+        visit(self.root.module.__name__, ())
+        return [self.modules[name] for name in done]
+
+    def compile(self) -> Compiled:
+        """The JavaScript of every reachable function and used constant, returning the entry."""
+        reached: dict[str, set[str]] = {}
+        constants: dict[str, set[str]] = {}
+        root_name = self.root.module.__name__
+        pending = [(root_name, name) for name in (self.root.entry or "", *self.root.also)]
+        while pending:
+            module_name, name = pending.pop()
+            if name in reached.setdefault(module_name, set()):
+                continue
+            reached[module_name].add(name)
+            compiler = self.modules[module_name]
+            for node in ast.walk(compiler.functions[name]):
+                if not isinstance(node, ast.Name):
+                    continue
+                owner = self.resolve(compiler, node.id)
+                if owner is None:
+                    continue
+                owner_name = owner.module.__name__
+                if node.id in owner.constants:
+                    constants.setdefault(owner_name, set()).add(node.id)
+                elif node.id not in reached.get(owner_name, set()):
+                    pending.append((owner_name, node.id))
+        lines: list[str] = []
+        functions: list[str] = []
+        private: set[str] = set()
+        for compiler in self.order():
+            module_name = compiler.module.__name__
+            used = sorted(constants.get(module_name, set()))
+            lines += [f"var {compiler.js_name(name)} = {compiler.constant_js(name, compiler.constants[name])};" for name in used]
+            names = [name for name in compiler.defined if name in reached.get(module_name, set())]
+            for name in names:
+                lines.append(compiler.function(compiler.functions[name]))
+            functions += names
+            private |= compiler.private | {compiler.js_name(name) for name in used + names}
+        entry = self.root.functions[self.root.entry or ""]
+        params = [argument.arg for argument in entry.args.args]
+        return Compiled(js="\n".join(lines), params=params, functions=functions,
+                        entry_js=ModuleCompiler.js_name(entry.name), private_names=private)
+
+
 def compile_logic(module: ModuleType, entry: str = "compute", also: tuple[str, ...] = ()) -> Compiled:
-    """Compile a logic module's functions reachable from `entry` (and `also`); SubsetError names file:line."""
-    return ModuleCompiler(module, entry, also).compile()
+    """Compile a logic module's functions reachable from `entry` (and `also`), following its imports from its own
+    calculator package; SubsetError names file:line."""
+    return PackageCompiler(module, entry, also).compile()
