@@ -31,12 +31,14 @@ NUM, INT, STR, BOOL, LIST, DICT, NONE = "num", "int", "str", "bool", "list", "di
 PRIMITIVE = {NUM, INT, STR, BOOL, NONE}
 NUMERIC = {NUM, INT}
 
-JS_RESERVED = set(
-    "break case catch class const continue debugger default delete do else enum export extends false finally for "
-    "function if implements import in instanceof interface let new null package private protected public return "
-    "static super switch this throw true try typeof var void while with yield await arguments eval undefined NaN "
-    "Infinity K Math Object Array String Number JSON window document".split()
-)
+JS_RESERVED = {
+    "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum",
+    "export", "extends", "false", "finally", "for", "function", "if", "implements", "import", "in", "instanceof",
+    "interface", "let", "new", "null", "package", "private", "protected", "public", "return", "static", "super",
+    "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield", "await",
+    "arguments", "eval", "undefined", "NaN", "Infinity", "K", "Math", "Object", "Array", "String", "Number", "JSON",
+    "window", "document"
+}
 
 # name → (JS expression, result type, (min args, max args))
 BUILTINS: dict[str, tuple[str, str | None, tuple[int, int]]] = {
@@ -54,7 +56,8 @@ BUILTINS: dict[str, tuple[str, str | None, tuple[int, int]]] = {
     "list": ("K.list", LIST, (1, 1)),
 }
 BANNED_BUILTINS = {
-    "round": "round() is banker's rounding in Python and half-up in JavaScript: use fmt_fixed(x, n) to show a number, round_half_away(x, n) for a value",
+    "round": ("round() is banker's rounding in Python and half-up in JavaScript: use fmt_fixed(x, n) to show a number, "
+              "round_half_away(x, n) for a value"),
     "str": "str() of a float differs ('3.0' vs '3'): use fmt_fixed/fmt_number, or an f-string field of a str/int",
     "print": "calculator logic is pure: return values instead of printing",
     "format": "use an f-string with a supported spec or fmt_fixed",
@@ -227,9 +230,8 @@ class ModuleCompiler:
                         self.math_alias = alias.asname or "math"
             elif isinstance(node, (ast.ClassDef,)):
                 raise self.fail(node, "classes are not in the subset (use functions and dicts)")
-            elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
-                continue
-            elif isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            elif (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)) or (
+                    isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"):
                 continue
             else:
                 raise self.fail(node, f"top-level {type(node).__name__} is not in the subset")
@@ -258,7 +260,8 @@ class ModuleCompiler:
                     raise SubsetError(f"{self.path}:1: constant {name}: dict keys must be texts or ints (got {key!r})")
             pairs = ",".join(f"[{self.constant_js(name, key)},{self.constant_js(name, item)}]" for key, item in value.items())
             return f"K.dict([{pairs}])"
-        raise SubsetError(f"{self.path}:1: constant {name} is a {type(value).__name__}; only numbers, texts, booleans, None, lists and dicts reach JS")
+        raise SubsetError(f"{self.path}:1: constant {name} is a {type(value).__name__}; "
+                          "only numbers, texts, booleans, None, lists and dicts reach JS")
 
     def constant_type(self, name: str) -> str | None:
         """The subset type of a constant's value."""
@@ -281,7 +284,8 @@ class ModuleCompiler:
         """The one primitive type shared by every item (list) or value (dict) of a constant, if any."""
         value = self.constants[name]
         items = list(value.values()) if isinstance(value, dict) else list(value) if isinstance(value, (list, tuple)) else []
-        kinds = {BOOL if isinstance(item, bool) else INT if isinstance(item, int) else NUM if isinstance(item, float) else STR if isinstance(item, str) else None for item in items}
+        kinds = {BOOL if isinstance(item, bool) else INT if isinstance(item, int) else NUM if isinstance(item, float)
+                 else STR if isinstance(item, str) else None for item in items}
         return kinds.pop() if len(kinds) == 1 else None
 
     def outside_reason(self, name: str) -> str:
@@ -317,7 +321,8 @@ class ModuleCompiler:
         for argument, default in zip(arguments.args[len(arguments.args) - len(defaults):], defaults):
             body.append(f"if ({self.js_name(argument.arg)} === undefined) {self.js_name(argument.arg)} = {self.expr(default, scope)};")
         statements = node.body
-        if statements and isinstance(statements[0], ast.Expr) and isinstance(statements[0].value, ast.Constant) and isinstance(statements[0].value.value, str):
+        first = statements[0] if statements else None
+        if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
             statements = statements[1:]
         body.extend(self.block(statements, scope, 1))
         declared = [self.js_name(name) for name in scope.locals if name not in {argument.arg for argument in arguments.args}]
@@ -399,7 +404,8 @@ class ModuleCompiler:
                 return {first: INT, second: self._sequence_item_type(iterator.args[0])}
             if iterator.func.id == "zip" and len(iterator.args) == 2:
                 return {first: self._sequence_item_type(iterator.args[0]), second: self._sequence_item_type(iterator.args[1])}
-        if isinstance(iterator, ast.Call) and isinstance(iterator.func, ast.Attribute) and iterator.func.attr == "items" and isinstance(iterator.func.value, ast.Name):
+        if (isinstance(iterator, ast.Call) and isinstance(iterator.func, ast.Attribute) and iterator.func.attr == "items"
+                and isinstance(iterator.func.value, ast.Name)):
             owner = iterator.func.value.id
             if owner in self.constants and isinstance(self.constants[owner], dict):
                 keys = {STR if isinstance(key, str) else INT for key in self.constants[owner]}
@@ -546,7 +552,8 @@ class ModuleCompiler:
         """The static subset type of an expression, or None when unknown."""
         if isinstance(node, ast.Constant):
             value = node.value
-            return BOOL if isinstance(value, bool) else INT if isinstance(value, int) else NUM if isinstance(value, float) else STR if isinstance(value, str) else NONE if value is None else None
+            return (BOOL if isinstance(value, bool) else INT if isinstance(value, int) else NUM if isinstance(value, float)
+                    else STR if isinstance(value, str) else NONE if value is None else None)
         if isinstance(node, ast.Name):
             if node.id in scope.locals:
                 return scope.locals[node.id]
@@ -582,7 +589,8 @@ class ModuleCompiler:
                     return annotation_type(self.functions[function.id].returns)
                 if function.id in BUILTINS:
                     kind = BUILTINS[function.id][1]
-                    if function.id in ("min", "max", "abs", "sum") and node.args and all(self.type_of(argument, scope) == INT for argument in node.args):
+                    if function.id in ("min", "max", "abs", "sum") and node.args and all(
+                            self.type_of(argument, scope) == INT for argument in node.args):
                         return INT
                     return kind
                 if function.id in RUNTIME_TYPES:
@@ -617,7 +625,9 @@ class ModuleCompiler:
             return self.binary(node, scope)
         if isinstance(node, ast.UnaryOp):
             if isinstance(node.op, ast.Not):
-                return f"!{self.condition(node.operand, scope)}" if self.type_of(node.operand, scope) != BOOL else f"!({self.expr(node.operand, scope)})"
+                if self.type_of(node.operand, scope) != BOOL:
+                    return f"!{self.condition(node.operand, scope)}"
+                return f"!({self.expr(node.operand, scope)})"
             if isinstance(node.op, ast.USub):
                 return f"(-{self.expr(node.operand, scope)})"
             if isinstance(node.op, ast.UAdd):
@@ -684,7 +694,7 @@ class ModuleCompiler:
         left, right = self.expr(node.left, scope), self.expr(node.right, scope)
         left_type, right_type = self.type_of(node.left, scope), self.type_of(node.right, scope)
         if isinstance(node.op, ast.Add):
-            if left_type in NUMERIC and right_type in NUMERIC or left_type == right_type == STR:
+            if (left_type in NUMERIC and right_type in NUMERIC) or left_type == right_type == STR:
                 return f"({left} + {right})"
             if {left_type, right_type} & {STR} and {left_type, right_type} & NUMERIC:
                 raise self.fail(node, "text + number: use an f-string with fmt_fixed/fmt_number")
@@ -760,7 +770,8 @@ class ModuleCompiler:
                 spec = "".join(str(part.value) for part in spec_node.values)  # type: ignore[attr-defined]
                 matched = FORMAT_SPEC.fullmatch(spec)
                 if not matched:
-                    raise self.fail(node, f"format spec ':{spec}' is not in the subset (fill/align, 0, width, and d or s; for decimals use fmt_fixed)")
+                    raise self.fail(node, f"format spec ':{spec}' is not in the subset "
+                                          "(fill/align, 0, width, and d or s; for decimals use fmt_fixed)")
                 if matched.group("type") is None and kind not in (STR, INT):
                     raise self.fail(node, f"f-string field with ':{spec}' needs a text or int (annotate it), or add 'd'")
                 pieces.append(f"K.fmt({inner}, {json.dumps(spec)})")
@@ -902,8 +913,12 @@ class PackageCompiler:
         """The JavaScript of every reachable function and used constant, returning the entry."""
         reached: dict[str, set[str]] = {}
         constants: dict[str, set[str]] = {}
-        root_name = self.root.module.__name__
-        pending = [(root_name, name) for name in (self.root.entry or "", *self.root.also)]
+        pending: list[tuple[str, str]] = []
+        for name in (self.root.entry or "", *self.root.also):
+            owner = self.resolve(self.root, name)
+            if owner is None or name not in owner.functions:
+                raise SubsetError(f"{self.root.path}:1: '{name}' is not a function of this module or one it imports")
+            pending.append((owner.module.__name__, name))
         while pending:
             module_name, name = pending.pop()
             if name in reached.setdefault(module_name, set()):
