@@ -88,7 +88,8 @@ METHODS: dict[str, tuple[str, str | None, tuple[int, int]]] = {
     "split": ("K.split", LIST, (0, 1)),
     "join": ("K.join", STR, (1, 1)),
 }
-RUNTIME_TYPES = {"fmt_fixed": STR, "fmt_number": STR, "round_half_away": NUM}
+RUNTIME_TYPES = {"fmt_fixed": STR, "fmt_number": STR, "round_half_away": NUM, "index_in": INT, "lower_ascii": STR,
+                 "decimal_number": INT}
 FORMAT_SPEC = re.compile(r"(?:(?P<fill>.)?(?P<align>[<>^]))?(?P<zero>0)?(?P<width>[0-9]+)?(?P<type>[ds])?")
 BINARY = {ast.Sub: "-", ast.Mult: "*"}
 HELPER_BINARY = {ast.Div: "K.div", ast.FloorDiv: "K.fdiv", ast.Mod: "K.mod", ast.Pow: "K.pow"}
