@@ -97,6 +97,11 @@ COMPARE = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
 
 
 _SAMPLE: dict[str | None, Any] = {INT: 1, NUM: 1.5, STR: "", BOOL: True}
+# Text literals written often enough become one shared `var $N = "…"` (the minifier shortens the name; `$` keeps it
+# apart from every Python name). A NUL never occurs raw in JSON, so it marks a placeholder safely.
+TEXT_MARK = "\x00"
+_TEXT_PLACEHOLDER = re.compile('"' + TEXT_MARK + "([0-9]+)" + TEXT_MARK + '"')
+SHARED_NAME_COST = 3  # bytes a shared text's name costs at each use once minified (an upper bound for most)
 
 
 class SubsetError(ValueError):
@@ -167,6 +172,7 @@ class ModuleCompiler:
         self.package_imports: dict[str, tuple[str, int]] = {}
         self.outside_imports: dict[str, tuple[str, int]] = {}
         self.runtime_names: set[str] = set()
+        self.strings: list[str] | None = None  # text literals, when a PackageCompiler shares them (see text())
         self.math_alias: str | None = None
         self.element_types: dict[str, str | None] = {}
         self.current: ast.FunctionDef | None = None
@@ -288,6 +294,14 @@ class ModuleCompiler:
         kinds = {BOOL if isinstance(item, bool) else INT if isinstance(item, int) else NUM if isinstance(item, float)
                  else STR if isinstance(item, str) else None for item in items}
         return kinds.pop() if len(kinds) == 1 else None
+
+    def text(self, value: str) -> str:
+        """A text literal: JSON, or (in a package compile) a placeholder that PackageCompiler.compile replaces by the
+        JSON or by a shared variable when the text is written often enough to pay for one."""
+        if self.strings is None:
+            return json.dumps(value)
+        self.strings.append(value)
+        return f'"{TEXT_MARK}{len(self.strings) - 1}{TEXT_MARK}"'
 
     def outside_reason(self, name: str) -> str:
         """Why compiled code may not name a helper imported from outside the calculator's package."""
@@ -653,7 +667,7 @@ class ModuleCompiler:
             for key, value in zip(node.keys, node.values):
                 if key is None or not (isinstance(key, ast.Constant) and isinstance(key.value, str)) or key.value == "__proto__":
                     raise self.fail(node, "dict literal keys must be text constants")
-                pairs.append(f"[{json.dumps(key.value)}, {self.expr(value, scope)}]")
+                pairs.append(f"[{self.text(key.value)}, {self.expr(value, scope)}]")
             return "K.dict([" + ", ".join(pairs) + "])"
         if isinstance(node, ast.Subscript):
             if isinstance(node.slice, ast.Slice):
@@ -687,7 +701,7 @@ class ModuleCompiler:
         if isinstance(value, float):
             return repr(value)
         if isinstance(value, str):
-            return json.dumps(value)
+            return self.text(value)
         raise self.fail(node, f"{type(value).__name__} literals are not in the subset")
 
     def binary(self, node: ast.BinOp, scope: Scope) -> str:
@@ -757,7 +771,7 @@ class ModuleCompiler:
         pieces: list[str] = []
         for value in node.values:
             if isinstance(value, ast.Constant):
-                pieces.append(json.dumps(value.value))
+                pieces.append(self.text(str(value.value)))
                 continue
             assert isinstance(value, ast.FormattedValue)
             if value.conversion != -1:
@@ -843,6 +857,8 @@ class PackageCompiler:
 
     def __init__(self, module: ModuleType, entry: str, also: tuple[str, ...] = ()) -> None:
         self.root = ModuleCompiler(module, entry, also)
+        self.strings: list[str] = []
+        self.root.strings = self.strings
         self.modules: dict[str, ModuleCompiler] = {module.__name__: self.root}
         self.owners: dict[str, ModuleCompiler] = {}
         self.uses: dict[str, list[str]] = {module.__name__: []}
@@ -868,6 +884,7 @@ class PackageCompiler:
             except ImportError as error:
                 raise SubsetError(f"{compiler.path}:{line}: cannot import .{module_name}: {error}") from error
             sibling = ModuleCompiler(module)
+            sibling.strings = self.strings
             self.modules[full] = sibling
             self.uses[full] = []
             self._claim(sibling)
@@ -949,10 +966,32 @@ class PackageCompiler:
                 lines.append(compiler.function(compiler.functions[name]))
             functions += names
             private |= compiler.private | {compiler.js_name(name) for name in used + names}
+        shared, js = self.share_texts("\n".join(lines))
         entry = self.root.functions[self.root.entry or ""]
         params = [argument.arg for argument in entry.args.args]
-        return Compiled(js="\n".join(lines), params=params, functions=functions,
-                        entry_js=ModuleCompiler.js_name(entry.name), private_names=private)
+        return Compiled(js=js, params=params, functions=functions,
+                        entry_js=ModuleCompiler.js_name(entry.name), private_names=private | set(shared))
+
+    def share_texts(self, js: str) -> tuple[list[str], str]:
+        """Replace the text placeholders: a text whose repeats cost more than one shared variable gets one
+        (`var $0 = "adapters";`, declared first), every other text its JSON. No text changes, only where it is written."""
+        uses: dict[str, int] = {}
+        for value in self.strings:
+            uses[value] = uses.get(value, 0) + 1
+        names: dict[str, str] = {}
+        declarations: list[str] = []
+        for value, count in uses.items():
+            literal = json.dumps(value)
+            if count * len(literal) > len(literal) + len("var $0 = ;") + count * SHARED_NAME_COST:
+                names[value] = f"${len(names)}"
+                declarations.append(f"var {names[value]} = {literal};")
+
+        def literal(match: re.Match[str]) -> str:
+            value = self.strings[int(match.group(1))]
+            return names.get(value) or json.dumps(value)
+
+        body = _TEXT_PLACEHOLDER.sub(literal, js)
+        return list(names.values()), "\n".join([*declarations, body]) if declarations else body
 
 
 def compile_logic(module: ModuleType, entry: str = "compute", also: tuple[str, ...] = ()) -> Compiled:
