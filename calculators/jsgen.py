@@ -224,8 +224,8 @@ class ModuleCompiler:
                         if bound != alias.name:
                             raise self.fail(node, "import runtime helpers under their own names")
                         self.runtime_names.add(alias.name)
-                    elif node.module == "__future__":
-                        continue
+                    elif node.module in ("__future__", "typing"):
+                        continue  # Python-only: annotations and TYPE_CHECKING
                     elif re.fullmatch(r"[A-Z][A-Z0-9_]*", bound):
                         self.constants[bound] = None  # computed in Python, its value reaches the JS
                         self.defined[bound] = node.lineno
@@ -981,10 +981,10 @@ class PackageCompiler:
         names: dict[str, str] = {}
         declarations: list[str] = []
         for value, count in uses.items():
-            literal = json.dumps(value)
-            if count * len(literal) > len(literal) + len("var $0 = ;") + count * SHARED_NAME_COST:
+            written = json.dumps(value)
+            if count * len(written) > len(written) + len("var $0 = ;") + count * SHARED_NAME_COST:
                 names[value] = f"${len(names)}"
-                declarations.append(f"var {names[value]} = {literal};")
+                declarations.append(f"var {names[value]} = {written};")
 
         def literal(match: re.Match[str]) -> str:
             value = self.strings[int(match.group(1))]

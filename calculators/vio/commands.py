@@ -6,8 +6,13 @@ assume. Compiled to JavaScript with the planner: keep to the subset of docs-dev/
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .slots import max_virtual_slots
 from .texts import hundredths_text, join_ints, warning
+
+if TYPE_CHECKING:
+    from .plan import Plan
 
 # Above this many client ports on one physical FC port, warn (lsnports' aports shows what is left).
 NPIV_PORTS_WARNING = 64
@@ -104,12 +109,12 @@ def mksyscfg_command(system: str, profile: str, partition: dict, sizing: dict, i
     return f"mksyscfg -r lpar -m {system} -i '{','.join(attributes)}'"
 
 
-def check_commands(plan: dict) -> list:
+def check_commands(plan: Plan) -> list:
     """HMC: list the partitions already on the system, to see that no name or ID clashes."""
     return [f"lssyscfg -r lpar -m {plan['system']:s} -F name,lpar_id,state"]
 
 
-def vios_create_commands(plan: dict, partitions: dict) -> list:
+def vios_create_commands(plan: Plan, partitions: dict) -> list:
     """HMC: one mksyscfg per VIO server."""
     system = plan["system"]
     commands = []
@@ -132,7 +137,7 @@ def vios_create_commands(plan: dict, partitions: dict) -> list:
     return commands
 
 
-def vios_install_commands(plan: dict, partitions: dict) -> list:
+def vios_install_commands(plan: Plan, partitions: dict) -> list:
     """HMC: find each boot adapter's MAC with lpar_netboot, then installios (commented out until the MAC is known)."""
     system = plan["system"]
     profile = plan["profile"]
@@ -150,7 +155,7 @@ def vios_install_commands(plan: dict, partitions: dict) -> list:
     return commands
 
 
-def client_create_commands(plan: dict, partitions: dict) -> list:
+def client_create_commands(plan: Plan, partitions: dict) -> list:
     """HMC: one mksyscfg per client."""
     commands = []
     for client in partitions["clients"]:
@@ -158,7 +163,7 @@ def client_create_commands(plan: dict, partitions: dict) -> list:
     return commands
 
 
-def vios_network_commands(plan: dict, vios: dict) -> list:
+def vios_network_commands(plan: Plan, vios: dict) -> list:
     """VIOS: link aggregations, SEAs (failover pairs with a control channel), VLAN devices, the IP address."""
     devices = vios["devices"]
     commands = ["lsdev -virtual"]
@@ -186,7 +191,7 @@ def vios_network_commands(plan: dict, vios: dict) -> list:
     return commands
 
 
-def vios_network_notes(plan: dict, vios: dict) -> list:
+def vios_network_notes(plan: Plan, vios: dict) -> list:
     """What the network commands assume about device names on this VIOS."""
     devices = vios["devices"]
     notes = []
@@ -218,7 +223,7 @@ def vios_npiv_commands(vios: dict) -> list:
     return commands
 
 
-def vios_optical_commands(plan: dict, vios: dict) -> list:
+def vios_optical_commands(plan: Plan, vios: dict) -> list:
     """First VIOS: a media repository, the ISO in it, and one loaded virtual optical drive per vSCSI client."""
     commands = [f"mkrep -sp rootvg -size {plan['repo_size']:d}G",
                 f"mkvopt -name {plan['media']:s} -file {plan['iso']:s} -ro"]
@@ -232,7 +237,7 @@ def vios_optical_commands(plan: dict, vios: dict) -> list:
     return commands
 
 
-def zoning_commands(plan: dict, partitions: dict) -> list:
+def zoning_commands(plan: Plan, partitions: dict) -> list:
     """HMC, after vfcmap: log every client WWPN in (both of each pair) and list them for zoning."""
     system = plan["system"]
     commands = []

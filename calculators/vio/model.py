@@ -8,6 +8,7 @@ JavaScript file (docs-dev/calculators.md).
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from calculators.runtime import decimal_number, fmt_number, lower_ascii
 
@@ -30,6 +31,9 @@ from .partitions import check_unique, client_ids_of, client_names_of, per_client
 from .sizing import profile_sizing, sizing_rows
 from .slots import adapter_counts, build_partitions, check_slots, parse_slots, slot_plan_rows, slot_warnings
 from .texts import refuse, warning
+
+if TYPE_CHECKING:
+    from .plan import Plan
 
 
 def compute(system: str, vios: int, vios_names: list | None, vios_ids: list | None, vios_memory: float,
@@ -74,7 +78,7 @@ def compute(system: str, vios: int, vios_names: list | None, vios_ids: list | No
         refuse("repo_size", "REPO_NOT_WHOLE_GB",
                f"Media repository size: {fmt_number(repo_size, 4)} GB is not a whole number of GB; mkrep is given "
                f"whole GB here, such as 10 GiB.")
-    plan: dict = {"system": system, "profile": profile, "vios_image": vios_image, "media": media, "iso": iso,
+    plan: Plan = {"system": system, "profile": profile, "vios_image": vios_image, "media": media, "iso": iso,
             "repo_size": repository_gb, "vios_names": names, "vios_ids": ids, "client_names": guests,
             "client_ids": guest_ids, "client_vlans": per_client_vlans, "client_vscsi": per_client_vscsi,
             "fc_ports": fc_ports, "networks": networks, "ip_vlans": ip_vlans, "ip_on": ip_on, "ctl_vlan": ctl_vlan,

@@ -7,11 +7,16 @@ keep to the subset of docs-dev/calculators.md.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from calculators.runtime import lower_ascii
 
 from .networks import control_channel_vlan, network_of_vlan
 from .rules import BLOCK_SIZE, CLIENT_ETHERNET_SLOT, CLIENT_HEADROOM_BLOCKS, VIOS_ETHERNET_FIRST_SLOT, VIOS_HEADROOM_BLOCKS
 from .texts import all_hex, count_text, join_ints, refuse, warning
+
+if TYPE_CHECKING:
+    from .plan import Plan
 
 TYPE_LABELS = {
     "eth-trunk": "Ethernet trunk",
@@ -90,13 +95,13 @@ def ids_in_order(partitions: list) -> list:
     return order
 
 
-def build_partitions(plan: dict) -> dict:
+def build_partitions(plan: Plan) -> dict:
     """The VIO servers and the clients with every virtual adapter, each end naming the other's ID and slot."""
-    vios_list = []
+    vios_list: list[dict] = []
     for index in range(len(plan["vios_names"])):
         vios_list.append({"name": plan["vios_names"][index], "id": plan["vios_ids"][index], "role": "vios",
                           "index": index, "adapters": [], "devices": {}})
-    client_list = []
+    client_list: list[dict] = []
     for index in range(len(plan["client_names"])):
         client_list.append({"name": plan["client_names"][index], "id": plan["client_ids"][index], "role": "client",
                             "index": index, "adapters": [], "vlan": plan["client_vlans"][index],
@@ -204,7 +209,7 @@ def adapter_counts(partitions: list) -> list:
     return rows
 
 
-def vios_devices(vios: dict, plan: dict) -> dict:
+def vios_devices(vios: dict, plan: Plan) -> dict:
     """Assumed ent numbers on a VIOS: physical ports first, virtual ones in slot order, then what mkvdev makes."""
     next_ent: int = plan["physical_ents"]
     trunks = []
