@@ -222,3 +222,45 @@ def test_a_python_only_package_import_is_not_followed(tmp_path: Path) -> None:
         "entry.py": ENTRY.format(imports="from .table import rows\n\nROWS = rows()", body="ROWS[0]"),
     }, "entry")
     assert 'var ROWS = ["x"];' in compile_logic(module).js
+
+
+def test_a_text_written_often_is_written_once(tmp_path: Path) -> None:
+    module = load(tmp_path, {"entry.py": '''
+        """Texts."""
+        from __future__ import annotations
+
+
+        def compute(x: int) -> list:
+            """The same key many times, a short text twice."""
+            row = {"adapters": x}
+            return [row["adapters"], {"adapters": 1}["adapters"], {"adapters": 2}["adapters"], "ab", "ab",
+                    f"adapters: {x}"]
+    '''}, "entry")
+    compiled = compile_logic(module)
+    assert compiled.js.count('"adapters"') == 1 and compiled.js.startswith('var $0 = "adapters";'), compiled.js
+    assert compiled.js.count('"ab"') == 2 and '"adapters: "' in compiled.js  # too short to pay; a different text
+    assert "$0" in compiled.private_names
+
+
+def test_type_checking_imports_are_python_only(tmp_path: Path) -> None:
+    """A TypedDict in a Python-only module, imported under TYPE_CHECKING, types the code and is never compiled."""
+    module = load(tmp_path, {
+        "record.py": "from typing import TypedDict\n\n\nclass Record(TypedDict):\n    size: int\n",
+        "entry.py": '''
+            """Typed."""
+            from __future__ import annotations
+
+            from typing import TYPE_CHECKING
+
+            if TYPE_CHECKING:
+                from .record import Record
+
+
+            def compute(size: int) -> int:
+                """Uses the record type."""
+                record: Record = {"size": size}
+                return record["size"]
+        ''',
+    }, "entry")
+    compiled = compile_logic(module)
+    assert compiled.functions == ["compute"] and "Record" not in compiled.js and "TYPE_CHECKING" not in compiled.js
