@@ -26,6 +26,7 @@ from types import ModuleType
 from typing import Any
 
 from . import runtime
+from .errors import ProjectError
 
 NUM, INT, STR, BOOL, LIST, DICT, NONE = "num", "int", "str", "bool", "list", "dict", "none"
 PRIMITIVE = {NUM, INT, STR, BOOL, NONE}
@@ -46,7 +47,6 @@ BUILTINS: dict[str, tuple[str, str | None, tuple[int, int]]] = {
     "abs": ("Math.abs", NUM, (1, 1)),
     "min": ("K.min", NUM, (1, 99)),
     "max": ("K.max", NUM, (1, 99)),
-    "sum": ("K.sum", NUM, (1, 1)),
     "int": ("K.int", INT, (1, 1)),
     "float": ("K.float", NUM, (1, 1)),
     "range": ("K.range", LIST, (1, 3)),
@@ -61,6 +61,8 @@ BANNED_BUILTINS = {
     "str": "str() of a float differs ('3.0' vs '3'): use fmt_fixed/fmt_number, or an f-string field of a str/int",
     "print": "calculator logic is pure: return values instead of printing",
     "format": "use an f-string with a supported spec or fmt_fixed",
+    "sum": "sum() of floats adds left to right on Python 3.11 and with compensation on 3.12+, so no JavaScript twin "
+           "agrees with both: add in a for loop (total = total + x)",
 }
 MATH_FUNCTIONS: dict[str, tuple[str, str, int]] = {
     "sqrt": ("K.sqrt", NUM, 1),
@@ -104,7 +106,7 @@ _TEXT_PLACEHOLDER = re.compile('"' + TEXT_MARK + "([0-9]+)" + TEXT_MARK + '"')
 SHARED_NAME_COST = 3  # bytes a shared text's name costs at each use once minified (an upper bound for most)
 
 
-class SubsetError(ValueError):
+class SubsetError(ProjectError, ValueError):
     """Python outside the compilable subset, with file:line."""
 
 
@@ -604,7 +606,7 @@ class ModuleCompiler:
                     return annotation_type(self.functions[function.id].returns)
                 if function.id in BUILTINS:
                     kind = BUILTINS[function.id][1]
-                    if function.id in ("min", "max", "abs", "sum") and node.args and all(
+                    if function.id in ("min", "max", "abs") and node.args and all(
                             self.type_of(argument, scope) == INT for argument in node.args):
                         return INT
                     return kind

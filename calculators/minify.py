@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from .errors import ProjectError
+
 _TOKEN = re.compile(
     r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|[A-Za-z_$][\w$]*|[0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?|\s+'
     r"|===|!==|>>>=?|<<=?|>>=?|=>|\.\.\.|[=!<>]=|&&|\|\||\+\+|--|[-+*%&|^]=|.",
@@ -51,7 +53,7 @@ _PRIMARY = 20
 _ENDS = {")", "]", ",", ";", "}", ":"}
 
 
-class MinifyError(ValueError):
+class MinifyError(ProjectError, ValueError):
     """JavaScript the minifier does not handle (it refuses rather than guess)."""
 
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from calculators.registry import get
 from calculators.runtime import CalcError
-from calculators.vio import CALCULATOR, slots, texts
+from calculators.vio import slots, texts
+
+CALCULATOR = get("vio")  # from the registry: it hands down the unit vocabulary
 
 # Hand check of every golden line against the HMC man pages (mksyscfg, lshwres, chsyscfg) and the VIOS command pages:
 # - virtual_eth_adapters entry: slot/is-IEEE/port-vlan-ID/[additional-vlan-IDs]/[trunk-priority]/is-required;
