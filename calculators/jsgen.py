@@ -1,6 +1,12 @@
 """Compile a calculator's logic module (a small, whitelisted Python subset) to JavaScript.
 
-Only functions reachable from the entry function are compiled. Every construct
+Only functions reachable from the entry function are compiled. A logic module may
+import functions and UPPER_CASE constants from modules of its own calculator package
+(`from .slots import build_partitions`): jsgen follows each such name to the module
+that defines it and compiles that module's reachable code too, every module once, in
+dependency order, into one JavaScript namespace (so a name defined in two followed
+modules is refused). Python-only helpers (names a module uses only at import time to
+build constants) are never followed. Every construct
 outside the subset raises SubsetError('calculators/x.py:LINE: reason'), which
 fails the build. Semantics that differ between the languages go through runtime
 helpers (`K.div`, `K.mod`, `K.at`, `K.truthy` …) that behave like Python and
@@ -10,6 +16,7 @@ plain operators through where they are safe. docs-dev/calculators.md lists the s
 from __future__ import annotations
 
 import ast
+import importlib
 import inspect
 import json
 import math
@@ -25,12 +32,14 @@ NUM, INT, STR, BOOL, LIST, DICT, NONE = "num", "int", "str", "bool", "list", "di
 PRIMITIVE = {NUM, INT, STR, BOOL, NONE}
 NUMERIC = {NUM, INT}
 
-JS_RESERVED = set(
-    "break case catch class const continue debugger default delete do else enum export extends false finally for "
-    "function if implements import in instanceof interface let new null package private protected public return "
-    "static super switch this throw true try typeof var void while with yield await arguments eval undefined NaN "
-    "Infinity K Math Object Array String Number JSON window document".split()
-)
+JS_RESERVED = {
+    "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum",
+    "export", "extends", "false", "finally", "for", "function", "if", "implements", "import", "in", "instanceof",
+    "interface", "let", "new", "null", "package", "private", "protected", "public", "return", "static", "super",
+    "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield", "await",
+    "arguments", "eval", "undefined", "NaN", "Infinity", "K", "Math", "Object", "Array", "String", "Number", "JSON",
+    "window", "document"
+}
 
 # name → (JS expression, result type, (min args, max args))
 BUILTINS: dict[str, tuple[str, str | None, tuple[int, int]]] = {
@@ -47,7 +56,8 @@ BUILTINS: dict[str, tuple[str, str | None, tuple[int, int]]] = {
     "list": ("K.list", LIST, (1, 1)),
 }
 BANNED_BUILTINS = {
-    "round": "round() is banker's rounding in Python and half-up in JavaScript: use fmt_fixed(x, n) to show a number, round_half_away(x, n) for a value",
+    "round": ("round() is banker's rounding in Python and half-up in JavaScript: use fmt_fixed(x, n) to show a number, "
+              "round_half_away(x, n) for a value"),
     "str": "str() of a float differs ('3.0' vs '3'): use fmt_fixed/fmt_number, or an f-string field of a str/int",
     "print": "calculator logic is pure: return values instead of printing",
     "format": "use an f-string with a supported spec or fmt_fixed",
@@ -80,7 +90,8 @@ METHODS: dict[str, tuple[str, str | None, tuple[int, int]]] = {
     "split": ("K.split", LIST, (0, 1)),
     "join": ("K.join", STR, (1, 1)),
 }
-RUNTIME_TYPES = {"fmt_fixed": STR, "fmt_number": STR, "round_half_away": NUM}
+RUNTIME_TYPES = {"fmt_fixed": STR, "fmt_number": STR, "round_half_away": NUM, "index_in": INT, "lower_ascii": STR,
+                 "decimal_number": INT}
 FORMAT_SPEC = re.compile(r"(?:(?P<fill>.)?(?P<align>[<>^]))?(?P<zero>0)?(?P<width>[0-9]+)?(?P<type>[ds])?")
 BINARY = {ast.Sub: "-", ast.Mult: "*"}
 HELPER_BINARY = {ast.Div: "K.div", ast.FloorDiv: "K.fdiv", ast.Mod: "K.mod", ast.Pow: "K.pow"}
@@ -88,6 +99,11 @@ COMPARE = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
 
 
 _SAMPLE: dict[str | None, Any] = {INT: 1, NUM: 1.5, STR: "", BOOL: True}
+# Text literals written often enough become one shared `var $N = "…"` (the minifier shortens the name; `$` keeps it
+# apart from every Python name). A NUL never occurs raw in JSON, so it marks a placeholder safely.
+TEXT_MARK = "\x00"
+_TEXT_PLACEHOLDER = re.compile('"' + TEXT_MARK + "([0-9]+)" + TEXT_MARK + '"')
+SHARED_NAME_COST = 3  # bytes a shared text's name costs at each use once minified (an upper bound for most)
 
 
 class SubsetError(ProjectError, ValueError):
@@ -142,9 +158,10 @@ def element_type(node: ast.expr | None) -> str | None:
 
 
 class ModuleCompiler:
-    """Compiles the reachable functions of one logic module."""
+    """Reads one logic module and compiles its functions; `functions` and `constants` are what its code may name
+    (its own, and those resolved from its package imports), `defined` what it defines itself."""
 
-    def __init__(self, module: ModuleType, entry: str, also: tuple[str, ...] = ()) -> None:
+    def __init__(self, module: ModuleType, entry: str | None = None, also: tuple[str, ...] = ()) -> None:
         self.module = module
         self.entry = entry
         self.also = also
@@ -152,7 +169,12 @@ class ModuleCompiler:
         self.tree = ast.parse(inspect.getsource(module))
         self.functions: dict[str, ast.FunctionDef] = {}
         self.constants: dict[str, Any] = {}
+        # own top-level names → line; names imported from the package → (module, line); from elsewhere → (module, line)
+        self.defined: dict[str, int] = {}
+        self.package_imports: dict[str, tuple[str, int]] = {}
+        self.outside_imports: dict[str, tuple[str, int]] = {}
         self.runtime_names: set[str] = set()
+        self.strings: list[str] | None = None  # text literals, when a PackageCompiler shares them (see text())
         self.math_alias: str | None = None
         self.element_types: dict[str, str | None] = {}
         self.current: ast.FunctionDef | None = None
@@ -175,70 +197,61 @@ class ModuleCompiler:
         for node in self.tree.body:
             if isinstance(node, ast.FunctionDef):
                 self.functions[node.name] = node
+                self.defined[node.name] = node.lineno
             elif isinstance(node, (ast.Assign, ast.AnnAssign)):
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 for target in targets:
                     if not isinstance(target, ast.Name) or not re.fullmatch(r"[A-Z][A-Z0-9_]*", target.id):
                         raise self.fail(node, "module-level names must be UPPER_CASE constants (the JS gets their values)")
                     self.constants[target.id] = None
+                    self.defined[target.id] = node.lineno
             elif isinstance(node, ast.ImportFrom):
+                if any(alias.name == "*" for alias in node.names):
+                    raise self.fail(node, f"star import from {'.' * node.level}{node.module or ''}: import each name "
+                                          "(from .module import name, …), so the compiler knows where it comes from")
+                is_runtime = node.module in ("runtime", "calculators.runtime") and node.level in (0, 1, 2)
+                if node.level == 1 and node.module is None:
+                    raise self.fail(node, "'from . import module' is not in the subset: import the names "
+                                          "(from .module import name, …)")
                 for alias in node.names:
                     bound = alias.asname or alias.name
-                    if node.module in ("runtime", "calculators.runtime") and node.level in (0, 1, 2):
+                    if node.level == 1 and not is_runtime:
+                        if bound != alias.name:
+                            raise self.fail(node, f"import '{alias.name}' from .{node.module} under its own name: the "
+                                                  "modules of a calculator package share one JavaScript namespace")
+                        self.package_imports[bound] = (str(node.module), node.lineno)
+                    elif is_runtime:
                         if alias.name not in runtime.__all__:
                             raise self.fail(node, f"'{alias.name}' is not a runtime helper (runtime.__all__: {', '.join(runtime.__all__)})")
                         if bound != alias.name:
                             raise self.fail(node, "import runtime helpers under their own names")
                         self.runtime_names.add(alias.name)
-                    elif node.module == "__future__":
-                        continue
+                    elif node.module in ("__future__", "typing"):
+                        continue  # Python-only: annotations and TYPE_CHECKING
                     elif re.fullmatch(r"[A-Z][A-Z0-9_]*", bound):
-                        self.constants[bound] = None
-                    # other imports are Python-only helpers; using one in compiled code fails below
+                        self.constants[bound] = None  # computed in Python, its value reaches the JS
+                        self.defined[bound] = node.lineno
+                    else:  # a Python-only helper (for constants); compiled code naming it fails below
+                        self.outside_imports[bound] = ("." * node.level + (node.module or ""), node.lineno)
             elif isinstance(node, ast.Import):
                 for alias in node.names:
                     if alias.name == "math":
                         self.math_alias = alias.asname or "math"
             elif isinstance(node, (ast.ClassDef,)):
                 raise self.fail(node, "classes are not in the subset (use functions and dicts)")
-            elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
-                continue
-            elif isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            elif (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)) or (
+                    isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"):
                 continue
             else:
                 raise self.fail(node, f"top-level {type(node).__name__} is not in the subset")
-        if self.entry not in self.functions:
+        if self.entry is not None and self.entry not in self.functions:
             raise SubsetError(f"{self.path}:1: entry function '{self.entry}' is not defined in this module")
+        for name in self.package_imports:
+            if name in self.defined:
+                raise SubsetError(f"{self.path}:{self.defined[name]}: '{name}' is imported from "
+                                  f".{self.package_imports[name][0]} and defined here too")
         for name in self.constants:
             self.constants[name] = getattr(self.module, name)
-
-    def reachable(self) -> list[str]:
-        """Functions reachable from the entry, in source order."""
-        seen: set[str] = set()
-        pending = [self.entry, *self.also]
-        while pending:
-            name = pending.pop()
-            if name in seen:
-                continue
-            seen.add(name)
-            for node in ast.walk(self.functions[name]):
-                if isinstance(node, ast.Name) and node.id in self.functions and node.id not in seen:
-                    pending.append(node.id)
-        return [name for name in self.functions if name in seen]
-
-    def compile(self) -> Compiled:
-        """The module's JavaScript: constants, then functions, returning the entry."""
-        names = self.reachable()
-        used_constants = sorted(
-            {node.id for name in names for node in ast.walk(self.functions[name]) if isinstance(node, ast.Name) and node.id in self.constants}
-        )
-        lines = [f"var {self.js_name(name)} = {self.constant_js(name, self.constants[name])};" for name in used_constants]
-        for name in names:
-            lines.append(self.function(self.functions[name]))
-        entry = self.functions[self.entry]
-        params = [argument.arg for argument in entry.args.args]
-        self.private |= {self.js_name(name) for name in used_constants + names}
-        return Compiled(js="\n".join(lines), params=params, functions=names, entry_js=self.js_name(self.entry), private_names=set(self.private))
 
     def constant_js(self, name: str, value: Any) -> str:
         """A constant's value as JS (dicts become Maps, so key order and key types stay Python's)."""
@@ -256,7 +269,8 @@ class ModuleCompiler:
                     raise SubsetError(f"{self.path}:1: constant {name}: dict keys must be texts or ints (got {key!r})")
             pairs = ",".join(f"[{self.constant_js(name, key)},{self.constant_js(name, item)}]" for key, item in value.items())
             return f"K.dict([{pairs}])"
-        raise SubsetError(f"{self.path}:1: constant {name} is a {type(value).__name__}; only numbers, texts, booleans, None, lists and dicts reach JS")
+        raise SubsetError(f"{self.path}:1: constant {name} is a {type(value).__name__}; "
+                          "only numbers, texts, booleans, None, lists and dicts reach JS")
 
     def constant_type(self, name: str) -> str | None:
         """The subset type of a constant's value."""
@@ -279,8 +293,24 @@ class ModuleCompiler:
         """The one primitive type shared by every item (list) or value (dict) of a constant, if any."""
         value = self.constants[name]
         items = list(value.values()) if isinstance(value, dict) else list(value) if isinstance(value, (list, tuple)) else []
-        kinds = {BOOL if isinstance(item, bool) else INT if isinstance(item, int) else NUM if isinstance(item, float) else STR if isinstance(item, str) else None for item in items}
+        kinds = {BOOL if isinstance(item, bool) else INT if isinstance(item, int) else NUM if isinstance(item, float)
+                 else STR if isinstance(item, str) else None for item in items}
         return kinds.pop() if len(kinds) == 1 else None
+
+    def text(self, value: str) -> str:
+        """A text literal: JSON, or (in a package compile) a placeholder that PackageCompiler.compile replaces by the
+        JSON or by a shared variable when the text is written often enough to pay for one."""
+        if self.strings is None:
+            return json.dumps(value)
+        self.strings.append(value)
+        return f'"{TEXT_MARK}{len(self.strings) - 1}{TEXT_MARK}"'
+
+    def outside_reason(self, name: str) -> str:
+        """Why compiled code may not name a helper imported from outside the calculator's package."""
+        module, line = self.outside_imports[name]
+        return (f"'{name}' is imported from {module} (line {line}), outside this calculator's package: compiled code "
+                "calls only its package's functions (from .module import name) and runtime helpers; use it in Python "
+                "to compute an UPPER_CASE constant instead")
 
     @staticmethod
     def js_name(name: str) -> str:
@@ -308,7 +338,8 @@ class ModuleCompiler:
         for argument, default in zip(arguments.args[len(arguments.args) - len(defaults):], defaults):
             body.append(f"if ({self.js_name(argument.arg)} === undefined) {self.js_name(argument.arg)} = {self.expr(default, scope)};")
         statements = node.body
-        if statements and isinstance(statements[0], ast.Expr) and isinstance(statements[0].value, ast.Constant) and isinstance(statements[0].value.value, str):
+        first = statements[0] if statements else None
+        if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
             statements = statements[1:]
         body.extend(self.block(statements, scope, 1))
         declared = [self.js_name(name) for name in scope.locals if name not in {argument.arg for argument in arguments.args}]
@@ -390,7 +421,8 @@ class ModuleCompiler:
                 return {first: INT, second: self._sequence_item_type(iterator.args[0])}
             if iterator.func.id == "zip" and len(iterator.args) == 2:
                 return {first: self._sequence_item_type(iterator.args[0]), second: self._sequence_item_type(iterator.args[1])}
-        if isinstance(iterator, ast.Call) and isinstance(iterator.func, ast.Attribute) and iterator.func.attr == "items" and isinstance(iterator.func.value, ast.Name):
+        if (isinstance(iterator, ast.Call) and isinstance(iterator.func, ast.Attribute) and iterator.func.attr == "items"
+                and isinstance(iterator.func.value, ast.Name)):
             owner = iterator.func.value.id
             if owner in self.constants and isinstance(self.constants[owner], dict):
                 keys = {STR if isinstance(key, str) else INT for key in self.constants[owner]}
@@ -537,7 +569,8 @@ class ModuleCompiler:
         """The static subset type of an expression, or None when unknown."""
         if isinstance(node, ast.Constant):
             value = node.value
-            return BOOL if isinstance(value, bool) else INT if isinstance(value, int) else NUM if isinstance(value, float) else STR if isinstance(value, str) else NONE if value is None else None
+            return (BOOL if isinstance(value, bool) else INT if isinstance(value, int) else NUM if isinstance(value, float)
+                    else STR if isinstance(value, str) else NONE if value is None else None)
         if isinstance(node, ast.Name):
             if node.id in scope.locals:
                 return scope.locals[node.id]
@@ -573,7 +606,8 @@ class ModuleCompiler:
                     return annotation_type(self.functions[function.id].returns)
                 if function.id in BUILTINS:
                     kind = BUILTINS[function.id][1]
-                    if function.id in ("min", "max", "abs") and node.args and all(self.type_of(argument, scope) == INT for argument in node.args):
+                    if function.id in ("min", "max", "abs") and node.args and all(
+                            self.type_of(argument, scope) == INT for argument in node.args):
                         return INT
                     return kind
                 if function.id in RUNTIME_TYPES:
@@ -601,12 +635,16 @@ class ModuleCompiler:
         if isinstance(node, ast.Name):
             if node.id in scope.locals or node.id in self.constants or node.id in self.functions:
                 return self.js_name(node.id)
+            if node.id in self.outside_imports:
+                raise self.fail(node, self.outside_reason(node.id))
             raise self.fail(node, f"name '{node.id}' is not a local, a module constant or a function of this module")
         if isinstance(node, ast.BinOp):
             return self.binary(node, scope)
         if isinstance(node, ast.UnaryOp):
             if isinstance(node.op, ast.Not):
-                return f"!{self.condition(node.operand, scope)}" if self.type_of(node.operand, scope) != BOOL else f"!({self.expr(node.operand, scope)})"
+                if self.type_of(node.operand, scope) != BOOL:
+                    return f"!{self.condition(node.operand, scope)}"
+                return f"!({self.expr(node.operand, scope)})"
             if isinstance(node.op, ast.USub):
                 return f"(-{self.expr(node.operand, scope)})"
             if isinstance(node.op, ast.UAdd):
@@ -631,7 +669,7 @@ class ModuleCompiler:
             for key, value in zip(node.keys, node.values):
                 if key is None or not (isinstance(key, ast.Constant) and isinstance(key.value, str)) or key.value == "__proto__":
                     raise self.fail(node, "dict literal keys must be text constants")
-                pairs.append(f"[{json.dumps(key.value)}, {self.expr(value, scope)}]")
+                pairs.append(f"[{self.text(key.value)}, {self.expr(value, scope)}]")
             return "K.dict([" + ", ".join(pairs) + "])"
         if isinstance(node, ast.Subscript):
             if isinstance(node.slice, ast.Slice):
@@ -665,7 +703,7 @@ class ModuleCompiler:
         if isinstance(value, float):
             return repr(value)
         if isinstance(value, str):
-            return json.dumps(value)
+            return self.text(value)
         raise self.fail(node, f"{type(value).__name__} literals are not in the subset")
 
     def binary(self, node: ast.BinOp, scope: Scope) -> str:
@@ -673,7 +711,7 @@ class ModuleCompiler:
         left, right = self.expr(node.left, scope), self.expr(node.right, scope)
         left_type, right_type = self.type_of(node.left, scope), self.type_of(node.right, scope)
         if isinstance(node.op, ast.Add):
-            if left_type in NUMERIC and right_type in NUMERIC or left_type == right_type == STR:
+            if (left_type in NUMERIC and right_type in NUMERIC) or left_type == right_type == STR:
                 return f"({left} + {right})"
             if {left_type, right_type} & {STR} and {left_type, right_type} & NUMERIC:
                 raise self.fail(node, "text + number: use an f-string with fmt_fixed/fmt_number")
@@ -735,7 +773,7 @@ class ModuleCompiler:
         pieces: list[str] = []
         for value in node.values:
             if isinstance(value, ast.Constant):
-                pieces.append(json.dumps(value.value))
+                pieces.append(self.text(str(value.value)))
                 continue
             assert isinstance(value, ast.FormattedValue)
             if value.conversion != -1:
@@ -749,7 +787,8 @@ class ModuleCompiler:
                 spec = "".join(str(part.value) for part in spec_node.values)  # type: ignore[attr-defined]
                 matched = FORMAT_SPEC.fullmatch(spec)
                 if not matched:
-                    raise self.fail(node, f"format spec ':{spec}' is not in the subset (fill/align, 0, width, and d or s; for decimals use fmt_fixed)")
+                    raise self.fail(node, f"format spec ':{spec}' is not in the subset "
+                                          "(fill/align, 0, width, and d or s; for decimals use fmt_fixed)")
                 if matched.group("type") is None and kind not in (STR, INT):
                     raise self.fail(node, f"f-string field with ':{spec}' needs a text or int (annotate it), or add 'd'")
                 pieces.append(f"K.fmt({inner}, {json.dumps(spec)})")
@@ -783,6 +822,8 @@ class ModuleCompiler:
                 names = [parameter.name for parameter in parameters]
                 required = sum(1 for parameter in parameters if parameter.default is inspect.Parameter.empty)
                 return f"K.{name}({', '.join(self._positional(node, names, required, scope))})"
+            if name in self.outside_imports:
+                raise self.fail(node, self.outside_reason(name))
             if name in BANNED_BUILTINS:
                 raise self.fail(node, BANNED_BUILTINS[name])
             if name in BUILTINS:
@@ -812,6 +853,150 @@ class ModuleCompiler:
         raise self.fail(node, "only calls of names and methods are in the subset")
 
 
+class PackageCompiler:
+    """Compiles a logic module and what it imports from its calculator package: every reachable function and used
+    constant once, module by module in dependency order, into one JavaScript namespace."""
+
+    def __init__(self, module: ModuleType, entry: str, also: tuple[str, ...] = ()) -> None:
+        self.root = ModuleCompiler(module, entry, also)
+        self.strings: list[str] = []
+        self.root.strings = self.strings
+        self.modules: dict[str, ModuleCompiler] = {module.__name__: self.root}
+        self.owners: dict[str, ModuleCompiler] = {}
+        self.uses: dict[str, list[str]] = {module.__name__: []}
+        self._claim(self.root)
+
+    def _claim(self, compiler: ModuleCompiler) -> None:
+        """Record the names a module defines; refuse one already defined by another followed module."""
+        for name, line in compiler.defined.items():
+            other = self.owners.get(name)
+            if other is not None and other is not compiler:
+                raise SubsetError(f"{compiler.path}:{line}: '{name}' is also defined in {other.path}:{other.defined[name]}; "
+                                  "the modules of a calculator package compile into one JavaScript namespace: rename one")
+            self.owners[name] = compiler
+
+    def _sibling(self, compiler: ModuleCompiler, name: str) -> ModuleCompiler:
+        """The compiler of the package module that `compiler` imports `name` from (read once)."""
+        module_name, line = compiler.package_imports[name]
+        package = compiler.module.__package__ or ""
+        full = f"{package}.{module_name}" if package else module_name
+        if full not in self.modules:
+            try:
+                module = importlib.import_module(full)
+            except ImportError as error:
+                raise SubsetError(f"{compiler.path}:{line}: cannot import .{module_name}: {error}") from error
+            sibling = ModuleCompiler(module)
+            sibling.strings = self.strings
+            self.modules[full] = sibling
+            self.uses[full] = []
+            self._claim(sibling)
+        return self.modules[full]
+
+    def resolve(self, compiler: ModuleCompiler, name: str, chain: tuple[str, ...] = ()) -> ModuleCompiler | None:
+        """The module defining a top-level name that `compiler`'s code uses (None: a local, builtin or other name);
+        an imported name becomes visible to `compiler` with its definition."""
+        if name in compiler.defined:
+            return compiler
+        if name not in compiler.package_imports:
+            return None
+        if compiler.path in chain:
+            raise SubsetError(f"{compiler.path}:{compiler.package_imports[name][1]}: '{name}' is imported in a circle")
+        target = self._sibling(compiler, name)
+        owner = self.resolve(target, name, (*chain, compiler.path))
+        if owner is None:
+            raise SubsetError(f"{compiler.path}:{compiler.package_imports[name][1]}: '{name}' is not a function or "
+                              f"an UPPER_CASE constant of {target.path}")
+        if name in owner.functions and name not in owner.constants:
+            compiler.functions[name] = owner.functions[name]
+        else:
+            compiler.constants[name] = owner.constants[name]
+        edges = self.uses[compiler.module.__name__]
+        if owner.module.__name__ not in edges and owner is not compiler:
+            edges.append(owner.module.__name__)
+        return owner
+
+    def order(self) -> list[ModuleCompiler]:
+        """Followed modules, each after the modules it uses (depth first from the root)."""
+        done: list[str] = []
+
+        def visit(name: str, path: tuple[str, ...]) -> None:
+            if name in done or name in path:
+                return
+            for used in self.uses[name]:
+                visit(used, (*path, name))
+            done.append(name)
+
+        visit(self.root.module.__name__, ())
+        return [self.modules[name] for name in done]
+
+    def compile(self) -> Compiled:
+        """The JavaScript of every reachable function and used constant, returning the entry."""
+        reached: dict[str, set[str]] = {}
+        constants: dict[str, set[str]] = {}
+        pending: list[tuple[str, str]] = []
+        for name in (self.root.entry or "", *self.root.also):
+            owner = self.resolve(self.root, name)
+            if owner is None or name not in owner.functions:
+                raise SubsetError(f"{self.root.path}:1: '{name}' is not a function of this module or one it imports")
+            pending.append((owner.module.__name__, name))
+        while pending:
+            module_name, name = pending.pop()
+            if name in reached.setdefault(module_name, set()):
+                continue
+            reached[module_name].add(name)
+            compiler = self.modules[module_name]
+            for node in ast.walk(compiler.functions[name]):
+                if not isinstance(node, ast.Name):
+                    continue
+                owner = self.resolve(compiler, node.id)
+                if owner is None:
+                    continue
+                owner_name = owner.module.__name__
+                if node.id in owner.constants:
+                    constants.setdefault(owner_name, set()).add(node.id)
+                elif node.id not in reached.get(owner_name, set()):
+                    pending.append((owner_name, node.id))
+        lines: list[str] = []
+        functions: list[str] = []
+        private: set[str] = set()
+        for compiler in self.order():
+            module_name = compiler.module.__name__
+            used = sorted(constants.get(module_name, set()))
+            lines += [f"var {compiler.js_name(name)} = {compiler.constant_js(name, compiler.constants[name])};" for name in used]
+            names = [name for name in compiler.defined if name in reached.get(module_name, set())]
+            for name in names:
+                lines.append(compiler.function(compiler.functions[name]))
+            functions += names
+            private |= compiler.private | {compiler.js_name(name) for name in used + names}
+        shared, js = self.share_texts("\n".join(lines))
+        entry = self.root.functions[self.root.entry or ""]
+        params = [argument.arg for argument in entry.args.args]
+        return Compiled(js=js, params=params, functions=functions,
+                        entry_js=ModuleCompiler.js_name(entry.name), private_names=private | set(shared))
+
+    def share_texts(self, js: str) -> tuple[list[str], str]:
+        """Replace the text placeholders: a text whose repeats cost more than one shared variable gets one
+        (`var $0 = "adapters";`, declared first), every other text its JSON. No text changes, only where it is written."""
+        uses: dict[str, int] = {}
+        for value in self.strings:
+            uses[value] = uses.get(value, 0) + 1
+        names: dict[str, str] = {}
+        declarations: list[str] = []
+        for value, count in uses.items():
+            written = json.dumps(value)
+            if count * len(written) > len(written) + len("var $0 = ;") + count * SHARED_NAME_COST:
+                names[value] = f"${len(names)}"
+                declarations.append(f"var {names[value]} = {written};")
+
+        def literal(match: re.Match[str]) -> str:
+            value = self.strings[int(match.group(1))]
+            return names.get(value) or json.dumps(value)
+
+        body = _TEXT_PLACEHOLDER.sub(literal, js)
+        return list(names.values()), "\n".join([*declarations, body]) if declarations else body
+
+
 def compile_logic(module: ModuleType, entry: str = "compute", also: tuple[str, ...] = ()) -> Compiled:
-    """Compile a logic module's functions reachable from `entry` (and `also`); SubsetError names file:line."""
-    return ModuleCompiler(module, entry, also).compile()
+    """Compile a logic module's functions reachable from `entry` (and `also`), following its imports from its own
+    calculator package; SubsetError names file:line."""
+    return PackageCompiler(module, entry, also).compile()

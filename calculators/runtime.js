@@ -190,6 +190,13 @@ function numberText(v, d, unit) { var t = fmtFixed(num(v), d); return unit ? t +
 function listOf(v) { if (!isList(v)) throw internal(); return v; }
 //@ K.round_half_away
 K.round_half_away = function (v, d) { return Number(fmtFixed(v, d)); };
+//@ K.index_in
+// text helpers the subset lacks (runtime.py has the twins): code points as Python counts them, ASCII only, no exceptions
+K.index_in = function (t, c) { var a = Array.from(str(t)), i; if (Array.from(str(c)).length !== 1) return -1; for (i = 0; i < a.length; i++) if (a[i] === c) return i; return -1; };
+//@ K.lower_ascii
+K.lower_ascii = function (t) { return asciiLower(str(t)); };
+//@ K.decimal_number
+K.decimal_number = function (t) { return /^[0-9]{1,9}$/.test(str(t)) ? Number(t) : -1; };
 //@ K.div
 K.div = function (a, b) { num(a); num(b); if (b === 0) throw arithmetic(); return a / b; };
 //@ K.fdiv needs divmod

@@ -1,5 +1,9 @@
 """Helpers that calculator logic may call, each with a twin of the same name in runtime.js.
 
+Text helpers (`index_in`, `lower_ascii`, `decimal_number`) stand in for what the
+compiled subset lacks (`str.find`, ASCII-only case folding, a strict `int(text)`):
+code points as Python counts them, no locale, and no exception on bad text.
+
 Display rounding is ours, not Python's `round`/`format` nor JavaScript's
 `toFixed`: both runtimes take the shortest decimal that round-trips the float
 (Python `repr`, JavaScript `String`), round it half away from zero on the digit
@@ -13,7 +17,7 @@ from decimal import Decimal
 
 from .errors import ProjectError
 
-__all__ = ["CalcError", "fmt_fixed", "fmt_number", "round_half_away"]
+__all__ = ["CalcError", "decimal_number", "fmt_fixed", "fmt_number", "index_in", "lower_ascii", "round_half_away"]
 
 ARITHMETIC_MESSAGE = "This input cannot be computed: a result is out of range (division by zero or overflow)."
 INTERNAL_MESSAGE = "Internal error in this calculator; please report the input that caused it."
@@ -31,7 +35,7 @@ class CalcError(ProjectError):
 
 def _shortest_digits(value: float) -> tuple[str, int]:
     """Digits and exponent of the shortest decimal that round-trips |value| (value = digits × 10**exponent)."""
-    sign, digits, exponent = Decimal(repr(abs(value))).as_tuple()
+    _, digits, exponent = Decimal(repr(abs(value))).as_tuple()
     text = "".join(str(digit) for digit in digits).lstrip("0") or "0"
     return text, int(exponent) if text != "0" else 0
 
@@ -51,7 +55,8 @@ def _increment(digits: str) -> str:
 
 def fmt_fixed(value: float, decimals: int) -> str:
     """Format a number with exactly `decimals` decimals, half away from zero, never '-0'; the one display rounding."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 20:
+    if (isinstance(value, bool) or not isinstance(value, (int, float)) or isinstance(decimals, bool)
+            or not isinstance(decimals, int) or not 0 <= decimals <= 20):
         raise CalcError("INTERNAL", INTERNAL_MESSAGE)
     if not math.isfinite(value):
         raise CalcError("ARITHMETIC", ARITHMETIC_MESSAGE)
@@ -88,3 +93,33 @@ def fmt_number(value: float, decimals: int = 2) -> str:
 def round_half_away(value: float, decimals: int) -> float:
     """Round a value the way the display does, for a result that must equal what is shown."""
     return float(fmt_fixed(value, decimals))
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _text(value: object) -> str:
+    """The value if it is a text; a bug in the calculator otherwise (as runtime.js's str())."""
+    if not isinstance(value, str):
+        raise CalcError("INTERNAL", INTERNAL_MESSAGE)
+    return value
+
+
+def index_in(text: str, character: str) -> int:
+    """Position (in code points) of the first occurrence of one character in a text, or -1 (also for a longer `character`)."""
+    if len(_text(character)) != 1:
+        _text(text)
+        return -1
+    return _text(text).find(character)
+
+
+def lower_ascii(text: str) -> str:
+    """The text with ASCII capitals A-Z made small and everything else kept (no locale, no Unicode case rules)."""
+    return _text(text).translate(_ASCII_LOWER)
+
+
+def decimal_number(text: str) -> int:
+    """The value of 1-9 ASCII decimal digits, or -1 when the text is not exactly that (no sign, blank or other digits)."""
+    if 1 <= len(_text(text)) <= 9 and all("0" <= character <= "9" for character in text):
+        return int(text)
+    return -1

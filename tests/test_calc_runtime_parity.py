@@ -5,6 +5,7 @@ each hypothesis example sends one batch of calls into it.
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -117,3 +118,43 @@ def test_text_truthiness_branches(page: Any, texts: list[str], numbers: list[int
     same(page, "kbCalc.__functions.classify", subset_examples.classify, [[number] for number in numbers] + [[0], [1], [100], [4094], [4095]])
     same(page, "kbCalc.__functions.loops", subset_examples.loops, [[number % 40] for number in numbers])
     same(page, "kbCalc.__functions.keywords", subset_examples.keywords, [[1.5], [2, 3], [-0.0]])
+
+
+# The text helpers the subset lacks (runtime.index_in, lower_ascii, decimal_number) and their runtime.js twins.
+HOSTILE_TEXTS = ["", "a", "A", "Z[", "@", "ÀÉÎ", "İ", "ß", "ǅ", "KELVIN K", "ΣΑΣ", "abc\n", "0", "1", "09", "123456789",
+                 "1234567890", "000000007", "-1", "+1", " 1", "1 ", "1\n", "1.0", "1e3", "٣", "１２", "𝟘", "12😀", "😀",
+                 "a😀b😀c", "\u00a0", "\t", "0x1A", "DEADbeef"]
+NOT_TEXTS: list[Any] = [None, 5, 1.5, True, ["a"], {"a": 1}]
+TEXT_CHARACTERS = st.one_of(st.characters(max_codepoint=0x7F), st.characters(exclude_categories=("Cs",)))
+
+
+def test_text_helpers_on_hostile_input(page: Any) -> None:
+    characters = ["a", "A", "😀", "b", "", "ab", "\n", "1", "ß"]
+    same(page, "kbCalc.K.index_in", runtime.index_in, [[text, character] for text in HOSTILE_TEXTS for character in characters])
+    same(page, "kbCalc.K.lower_ascii", runtime.lower_ascii, [[text] for text in HOSTILE_TEXTS])
+    same(page, "kbCalc.K.decimal_number", runtime.decimal_number, [[text] for text in HOSTILE_TEXTS])
+    for bad in NOT_TEXTS:
+        same(page, "kbCalc.K.index_in", runtime.index_in, [[bad, "a"], ["a", bad], [bad, bad]])
+        same(page, "kbCalc.K.lower_ascii", runtime.lower_ascii, [[bad]])
+        same(page, "kbCalc.K.decimal_number", runtime.decimal_number, [[bad]])
+    assert [runtime.index_in("a😀b", "b"), runtime.lower_ascii("AÀz"), runtime.decimal_number("007")] == [2, "aÀz", 7]
+    assert [runtime.decimal_number(text) for text in ("", "1234567890", "٣", "-1", "1\n")] == [-1] * 5
+
+
+def test_text_helpers_on_long_input_in_time(page: Any) -> None:
+    long_text = "A😀" * 100_000 + "z"
+    started = time.perf_counter()
+    same(page, "kbCalc.K.index_in", runtime.index_in, [[long_text, "z"], [long_text, "q"]])
+    same(page, "kbCalc.K.lower_ascii", runtime.lower_ascii, [[long_text]])
+    same(page, "kbCalc.K.decimal_number", runtime.decimal_number, [["9" * 100_000], ["1" * 9]])
+    assert time.perf_counter() - started < 10
+
+
+@RUN
+@given(st.lists(st.tuples(st.text(TEXT_CHARACTERS, max_size=12), st.text(TEXT_CHARACTERS, max_size=2)), min_size=20, max_size=20))
+def test_text_helpers_on_any_text(page: Any, pairs: list[tuple[str, str]]) -> None:
+    same(page, "kbCalc.K.index_in", runtime.index_in, [[text, character] for text, character in pairs]
+         + [[text, text[-1:]] for text, _ in pairs])
+    same(page, "kbCalc.K.lower_ascii", runtime.lower_ascii, [[text] for text, _ in pairs])
+    same(page, "kbCalc.K.decimal_number", runtime.decimal_number, [[text] for text, _ in pairs]
+         + [[str(len(text) * 12345)] for text, _ in pairs])

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from calculators.registry import get
-from calculators.vio import model
+from calculators.runtime import CalcError
+from calculators.vio import slots, texts
 
 CALCULATOR = get("vio")  # from the registry: it hands down the unit vocabulary
 
@@ -257,10 +258,10 @@ def test_max_virtual_slots_rule() -> None:
     vios = {"role": "vios", "adapters": [{"slot": 2}, {"slot": 42}]}
     client = {"role": "client", "adapters": [{"slot": 2}, {"slot": 22}]}
     # VIOS: highest 42 → end of block 40-49 is 50, plus ten spare client blocks (100) = 150.
-    assert model.max_virtual_slots(vios) == 150
+    assert slots.max_virtual_slots(vios) == 150
     # Client: highest 22 → end of block 20-29 is 30, plus one spare block (10) = 40.
-    assert model.max_virtual_slots(client) == 40
-    assert model.max_virtual_slots({"role": "vios", "adapters": [{"slot": 2549}]}) == 2650
+    assert slots.max_virtual_slots(client) == 40
+    assert slots.max_virtual_slots({"role": "vios", "adapters": [{"slot": 2549}]}) == 2650
 
 
 def test_adapter_counts() -> None:
@@ -282,7 +283,7 @@ def test_sizing_derivation_and_overrides() -> None:
 
 
 def test_hundredths_text() -> None:
-    assert [model.hundredths_text(n) for n in (5, 15, 30, 100, 125, 300)] == ["0.05", "0.15", "0.3", "1.0", "1.25",
+    assert [texts.hundredths_text(n) for n in (5, 15, 30, 100, 125, 300)] == ["0.05", "0.15", "0.3", "1.0", "1.25",
                                                                            "3.0"]
 
 
@@ -400,8 +401,8 @@ def test_refusals_name_the_field_the_value_and_what_is_accepted(values: dict, fi
 
 def test_a_slot_used_twice_is_refused_with_its_partition() -> None:
     partition = {"name": "aix1", "id": 3, "adapters": [{"slot": 10}, {"slot": 10}]}
-    with pytest.raises(model.CalcError) as caught:
-        model.check_slots([partition])
+    with pytest.raises(CalcError) as caught:
+        slots.check_slots([partition])
     assert caught.value.key == "SLOT_COLLISION"
     assert caught.value.message.startswith("Slot plan: slot 10 is used twice in aix1 (ID 3)")
 

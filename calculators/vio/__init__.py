@@ -8,7 +8,7 @@ from calculators.calculator import Calculator, Evaluation, FileCheck, KeyOutput,
 from calculators.fields import BooleanField, ChoiceField, ListField, NumberField, QuantityField, TextField
 from calculators.outputs import Column, ListOutput, MessagesOutput, TableOutput
 
-from . import check, model
+from . import check, model, rules
 
 SYSTEM = "Managed system and VIO servers"
 VIOS_PROFILE = "VIO server profile"
@@ -42,21 +42,21 @@ def _name(name: str, label: str, pattern: str, hint: str, help_text: str, group:
     """An optional list of partition names."""
     return ListField(name=name, label=label, help=help_text, required=False, group=group, max_items=max_items,
                      item=TextField(name=f"{name}_item", label=label, pattern=pattern, hint=hint,
-                                    max_length=model.MAX_NAME_LENGTH))
+                                    max_length=rules.MAX_NAME_LENGTH))
 
 
 def _ids(name: str, label: str, help_text: str, group: str, max_items: int) -> ListField:
     """An optional list of partition IDs (1-254, our rule)."""
     return ListField(name=name, label=label, help=help_text, required=False, group=group, max_items=max_items,
                      item=NumberField(name=f"{name}_item", label=label, integer=True, minimum=1,
-                                      maximum=model.MAX_PARTITION_ID))
+                                      maximum=rules.MAX_PARTITION_ID))
 
 
 def _memory(name: str, label: str, default: str | None, help_text: str, group: str) -> QuantityField:
     """A memory size; the canonical unit is MiB, which is what the HMC calls MB."""
     return QuantityField(name=name, label=label, help=help_text, default=default, required=default is not None,
                          group=group, dimension="[information]", unit="MiB", units=MEMORY_UNITS,
-                         rewrites=(HMC_GB, HMC_MB), minimum=0.0, exclusive_minimum=True, maximum=float(model.MAX_MEMORY_MIB),
+                         rewrites=(HMC_GB, HMC_MB), minimum=0.0, exclusive_minimum=True, maximum=float(rules.MAX_MEMORY_MIB),
                          examples=("6 GiB", "6144 MiB"))
 
 
@@ -75,9 +75,9 @@ def _entitled(name: str, label: str, default: str | None, help_text: str, group:
 def _vlan_list(name: str, label: str, default: str, help_text: str, group: str, unique: bool) -> ListField:
     """A list of VLAN IDs (1-4094)."""
     return ListField(name=name, label=label, help=help_text, default=default, group=group, min_items=1,
-                     max_items=model.MAX_CLIENTS_FIELD, unique=unique,
+                     max_items=rules.MAX_CLIENTS_FIELD, unique=unique,
                      item=NumberField(name=f"{name}_item", label=label, integer=True, minimum=1,
-                                      maximum=model.MAX_VLAN))
+                                      maximum=rules.MAX_VLAN))
 
 
 def _devices(name: str, label: str, prefix: str, default: str, help_text: str) -> ListField:
@@ -119,11 +119,11 @@ FIELDS = (
     _entitled("vios_max_entitled", "VIOS maximum entitled capacity", None,
               "Blank: 1.0 per desired virtual processor.", VIOS_LIMITS),
     NumberField(name="clients", label="Clients", default="2", group=CLIENTS, integer=True, minimum=1,
-                maximum=model.MAX_CLIENTS, help="How many client partitions to build."),
+                maximum=rules.MAX_CLIENTS, help="How many client partitions to build."),
     _name("client_names", "Client names", PARTITION_NAME, PARTITION_NAME_HINT,
-          "One per client, separated by commas. Blank: aix1, aix2, …", CLIENTS, model.MAX_CLIENTS),
+          "One per client, separated by commas. Blank: aix1, aix2, …", CLIENTS, rules.MAX_CLIENTS),
     _ids("client_ids", "Client IDs",
-         "One per client. Blank: numbered on from the highest VIO server ID.", CLIENTS, model.MAX_CLIENTS),
+         "One per client. Blank: numbered on from the highest VIO server ID.", CLIENTS, rules.MAX_CLIENTS),
     _memory("client_memory", "Client memory", "8 GiB", "Desired memory of each client.", CLIENTS),
     _procs("client_procs", "Client virtual processors", "2", "Desired virtual processors of each client.", CLIENTS),
     _entitled("client_entitled", "Client entitled capacity", "0.5", "Processing units of each client.", CLIENTS),
@@ -132,13 +132,13 @@ FIELDS = (
     _vlan_list("client_vlans", "Client VLANs", "10", "One VLAN for all clients, or one per client.", CLIENTS,
                False),
     ListField(name="vscsi", label="Virtual SCSI", default="yes", group=CLIENTS, min_items=1,
-              max_items=model.MAX_CLIENTS, unique=False,
+              max_items=rules.MAX_CLIENTS, unique=False,
               help="yes for a client that needs a virtual CD, tape or legacy vSCSI disk; one answer for all, or one "
                    "per client.",
               item=TextField(name="vscsi_item", label="Virtual SCSI", pattern="[Yy][Ee][Ss]|[Nn][Oo]",
                              hint="yes or no", max_length=3)),
     NumberField(name="fc_ports", label="Virtual FC ports", default="2", group=CLIENTS, integer=True, minimum=1,
-                maximum=model.MAX_FC_PORTS,
+                maximum=rules.MAX_FC_PORTS,
                 help="Per client on each VIO server; the notes: usually 2, anywhere from 1 to 8."),
     TextField(name="vlans", label="Networks and VLANs", default="10,20", group=NETWORK, pattern="[0-9][0-9 ,;]*",
               hint="VLAN IDs, networks separated by ';' (such as 10,20;30)", max_length=400,
@@ -154,7 +154,7 @@ FIELDS = (
                  help="Bond two physical ports per network with mkvdev -lnagg (mode=8023ad); the switch ports must be "
                       "set up for LACP too."),
     NumberField(name="ctl_vlan", label="Control-channel VLAN", default="4094", group=NETWORK, integer=True,
-                minimum=1, maximum=model.MAX_VLAN,
+                minimum=1, maximum=rules.MAX_VLAN,
                 help="With two VIO servers, each network's SEA pair gets a control channel on its own VLAN: this one "
                      "for the first network, counting down for the next."),
     _devices("ent_ports", "Physical Ethernet ports", "ent", "ent0,ent1",
@@ -192,10 +192,10 @@ FIELDS = (
               hint="/dev/cdrom, an absolute path on the HMC, or host:/path (NFS)",
               help="installios -d: the DVD, an ISO or backupios image on the HMC, or an NFS path."),
     TextField(name="profile", label="Profile name", default="default", group=INSTALL, pattern=PARTITION_NAME,
-              hint=PARTITION_NAME_HINT, max_length=model.MAX_NAME_LENGTH,
+              hint=PARTITION_NAME_HINT, max_length=rules.MAX_NAME_LENGTH,
               help="The profile mksyscfg creates with each partition, and the one installios and lpar_netboot use."),
     TextField(name="media", label="Media name", default="aix_install", group=OPTICAL, pattern=PARTITION_NAME,
-              hint=PARTITION_NAME_HINT, max_length=model.MAX_NAME_LENGTH,
+              hint=PARTITION_NAME_HINT, max_length=rules.MAX_NAME_LENGTH,
               help="Name of the ISO in the VIOS media repository (mkvopt -name, loadopt -disk)."),
     TextField(name="iso", label="ISO file on the VIOS", default="/home/padmin/aix_install.iso", group=OPTICAL,
               pattern=f"/{PATH_CHARACTERS}", max_length=255, hint="an absolute path such as /home/padmin/aix.iso",

@@ -12,12 +12,9 @@ An unreadable line raises CalcError('LSMAP', 'line N: …'): one message naming 
 """
 from __future__ import annotations
 
-from calculators.runtime import CalcError
+from calculators.runtime import CalcError, decimal_number, index_in, lower_ascii
 
-DIGITS = "0123456789"
 HEX_DIGITS = "0123456789abcdef"
-UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-LOWER = "abcdefghijklmnopqrstuvwxyz"
 SHOWN_CHARACTERS = 60
 LOGGED_IN = "LOGGED_IN"
 # vSCSI detail lines (`Key   value`): read past, they describe the backing devices, not the adapter pair.
@@ -36,39 +33,6 @@ def shown(text: str) -> str:
 def refuse_line(number: int, line: str, reason: str) -> None:
     """Stop reading: one message naming the line, what it says and what was expected."""
     raise CalcError("LSMAP", f"line {number}: cannot read '{shown(line)}': {reason}")
-
-
-def index_in(text: str, character: str) -> int:
-    """Position of a character in a text, or -1."""
-    for index in range(len(text)):
-        if text[index] == character:
-            return index
-    return -1
-
-
-def lower_ascii(text: str) -> str:
-    """The text with ASCII capitals made small (0x0000000A reads like 0x0000000a)."""
-    result = ""
-    for character in text:
-        position = index_in(UPPER, character)
-        if position >= 0:
-            result = result + LOWER[position]
-        else:
-            result += character
-    return result
-
-
-def decimal_number(text: str) -> int:
-    """The value of 1-9 decimal digits, or -1 when the text is not that."""
-    if len(text) == 0 or len(text) > 9:
-        return -1
-    value = 0
-    for character in text:
-        digit = index_in(DIGITS, character)
-        if digit < 0:
-            return -1
-        value = value * 10 + digit
-    return value
 
 
 def partition_number(text: str) -> int:
@@ -106,7 +70,7 @@ def location_ids(physloc: str) -> list:
 
 def is_rule(text: str) -> bool:
     """True for the dashed line under a header."""
-    for character in text:
+    for character in text:  # noqa: SIM110 - all() over a generator is not in the compiled subset
         if character != "-" and character != " " and character != "\t":
             return False
     return True
@@ -221,7 +185,7 @@ def parse_lsmap(text: str) -> dict:
     return {"vios_id": vios_id, "adapters": adapters, "npiv": seen_npiv, "scsi": seen_scsi}
 
 
-def difference(kind: str, slot: int, expected: str, found: str) -> dict:
+def difference(kind: str, slot: int | None, expected: str, found: str) -> dict:
     """One difference between the plan and the VIO server."""
     return {"kind": kind, "slot": slot, "expected": expected, "found": found}
 
@@ -311,8 +275,9 @@ def compare(parsed: dict, slot_plan: list) -> dict:
         by_slot[adapter["slot"]] = adapter
     planned_slots = []
     for row in slot_plan:
-        wanted = (row["type"] == "fc-server" and parsed["npiv"] == True) or (
-            row["type"] == "scsi-server" and parsed["scsi"] == True)
+        # `== True` makes the operands of `and` true/false for jsgen (parsed is an untyped dict)
+        wanted = (row["type"] == "fc-server" and parsed["npiv"] == True) or (  # noqa: E712
+            row["type"] == "scsi-server" and parsed["scsi"] == True)  # noqa: E712
         if row["partition_id"] != vios_id or not wanted:
             continue
         slot: int = row["slot"]
