@@ -210,8 +210,8 @@ def calculator_js(name: str) -> str:
     parts = minify([
         runtime_js(wanted),
         f"D = {_json(short_keys(setup_data(kinds)))};",
-        f"define({_json(name)},{_json(short_keys(calculator_meta(calculator, compiled.params)))},",
-        f"function(K){{{compiled.js}\nreturn {compiled.entry_js};}});",
+        f"var meta = {_json(short_keys(calculator_meta(calculator, compiled.params)))};",
+        f"define({_json(name)}, meta, function(K){{{compiled.js}\nreturn {compiled.entry_js};}});",
         runtime_end(),
     ], private_object="K", properties=SHORT_KEYS)
     return "\n".join(parts) + "\n"
