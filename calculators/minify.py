@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-import minify as tdewolff
+import minify as tdewolff  # type: ignore[import-untyped]  # the wheel ships no type information
 
 _TOKEN = re.compile(
     r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`(?:[^`\\]|\\.)*`|[A-Za-z_$][\w$]*|[0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?|\s+'
@@ -31,18 +31,20 @@ _REGEX_LITERAL = re.compile(r"/(?:[^/\\\[\n]|\\.|\[(?:[^\]\\\n]|\\.)*\])+/[dgims
 _REGEX_AFTER_WORD = {"return", "typeof", "case", "throw", "in", "of", "else", "do", "void", "delete", "new", "instanceof"}
 _NAME = re.compile(r"[A-Za-z_$][\w$]*")
 
-KEYWORDS = frozenset(
-    "break case catch class const continue debugger default delete do else enum export extends false finally for function if "
-    "implements import in instanceof interface let new null package private protected public return static super switch this "
-    "throw true try typeof var void while with yield await".split()
-)
+KEYWORDS = frozenset([
+    "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum", "export", "extends", "false",
+    "finally", "for", "function", "if", "implements", "import", "in", "instanceof", "interface", "let", "new", "null", "package", "private",
+    "protected", "public", "return", "static", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with",
+    "yield", "await"
+])
 # Names a browser defines globally: bundle.py quotes an object key spelled like one (never needed, never confusing).
-GLOBALS = frozenset(
-    "window document location history navigator console self top parent frames name status length event origin screen "
-    "Math JSON Number String Boolean Array Object RegExp Map Set WeakMap Symbol Error TypeError Date Promise Function "
-    "isFinite isNaN parseInt parseFloat URLSearchParams URL undefined NaN Infinity arguments eval globalThis setTimeout "
-    "clearTimeout alert open close print find focus blur stop scroll".split()
-)
+GLOBALS = frozenset([
+    "window", "document", "location", "history", "navigator", "console", "self", "top", "parent", "frames", "name", "status", "length", "event",
+    "origin", "screen", "Math", "JSON", "Number", "String", "Boolean", "Array", "Object", "RegExp", "Map", "Set", "WeakMap", "Symbol", "Error",
+    "TypeError", "Date", "Promise", "Function", "isFinite", "isNaN", "parseInt", "parseFloat", "URLSearchParams", "URL", "undefined", "NaN",
+    "Infinity", "arguments", "eval", "globalThis", "setTimeout", "clearTimeout", "alert", "open", "close", "print", "find", "focus", "blur",
+    "stop", "scroll"
+])
 # Between two parts: a statement the minifier keeps (it calls a global it cannot see), found again after it.
 MARKER = "__kb_part_break__"
 _MARKER_STATEMENT = f"\n;{MARKER}();\n"
@@ -59,7 +61,8 @@ def _regex_may_follow(previous: str) -> bool:
     """The usual rule: a '/' starts a regex literal after an operator, an opening bracket or a keyword such as return."""
     if previous in _REGEX_AFTER_WORD:
         return True
-    return not (_is_name(previous) or previous[:1] in "\"'`0123456789" or previous in (")", "]", "}", "++", "--") or (previous[:1] == "/" and len(previous) > 1))
+    ends_operand = previous in (")", "]", "}", "++", "--") or (previous[:1] == "/" and len(previous) > 1)
+    return not (_is_name(previous) or previous[:1] in "\"'`0123456789" or ends_operand)
 
 
 def tokenize(js: str, keep_comments: bool = False) -> list[str]:

@@ -115,7 +115,8 @@ fields.push(f);
 meta.fields = fields;
 if (!meta.params) meta.params = fields.map(function (f) { return f.name; });
 registry[name] = meta;
-api[name] = {evaluate: function (raw) { return evaluate(meta, raw); }, result: function (raw) { return evaluate(meta, raw, true); }, batch: function (raws) { return raws.map(function (raw) { return evaluate(meta, raw); }); }};
+// K: a file check's script (bundle.check_js) runs its compiled functions on this file's helpers
+api[name] = {evaluate: function (raw) { return evaluate(meta, raw); }, result: function (raw) { return evaluate(meta, raw, true); }, batch: function (raws) { return raws.map(function (raw) { return evaluate(meta, raw); }); }, K: K};
 }
 api.K = K;
 K.CalcError = CalcError; K.fmt_fixed = fmtFixed;

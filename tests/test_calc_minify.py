@@ -26,7 +26,8 @@ def one(js: str) -> str:
 
 
 def test_private_object_and_spec_properties() -> None:
-    source = "(function () { var K = {}; K.format_number = function (x) { return x; }; window.out = K.format_number(spec.label, Math.max(1, 2)); })();"
+    source = ("(function () { var K = {}; K.format_number = function (x) { return x; };"
+              " window.out = K.format_number(spec.label, Math.max(1, 2)); })();")
     private = minify([source], private_object="K")[0]
     assert ".format_number" not in private and ".label" in private and "Math.max" in private
     assert re.search(r"\.a=function", private), private  # the only K property gets the shortest name
@@ -105,7 +106,8 @@ def test_every_runtime_section_needs_what_it_uses() -> None:
             if current not in closure:
                 closure.add(current)
                 pending.extend(sections[current][0])
-        used = set(re.findall(r"(?<![\w$.])([A-Za-z_$][\w$]*)", text)) | {f"{owner}.{member}" for owner, member in re.findall(r"\b([KPO])\.([A-Za-z_]\w*)", text)}
+        members = re.findall(r"\b([KPO])\.([A-Za-z_]\w*)", text)
+        used = set(re.findall(r"(?<![\w$.])([A-Za-z_$][\w$]*)", text)) | {f"{owner}.{member}" for owner, member in members}
         missing = sorted(item for item in used if item in defined_in and defined_in[item] not in closure)
         assert not missing, f"runtime.js section '{name}' uses {missing}: add them to its 'needs'"
 
