@@ -2,10 +2,10 @@
 
 The runtime is tree-shaken by section (runtime.js marks them `//@ NAME`), the data
 carries only what the calculator's field kinds use (error templates, unit vocabulary),
-field specs drop empty values, and the whole file goes through minify.py (one
-renaming of declared names across runtime and logic). bench/js_weight.py reports
-the result per page; harness_js builds the same way, so the runtime parity tests
-run minified code too.
+field specs drop empty values, and the whole file goes through minify.py (our K and
+spec-key shortening, then tdewolff-minify). A file check's script reuses its calculator's
+runtime. bench/js_weight.py reports the result per page; harness_js builds the same way,
+so the runtime parity tests run minified code too.
 """
 from __future__ import annotations
 

@@ -3,8 +3,8 @@
 // (formulas are compiled from Python by jsgen.py). tests/test_parity_*.py prove the twins agree.
 // bundle.py keeps "core", "page" and "end" and only the sections a calculator uses
 // ("//@ NAME needs OTHER" pulls OTHER in too), puts define(...) with the calculator's
-// compiled logic before "end", and minifies the result (calculators/minify.py: ES5 only,
-// no arrow functions, let/const, template literals or shorthand properties here).
+// compiled logic before "end", and minifies the result (calculators/minify.py, then
+// tdewolff-minify; keep this file ES5: no arrow functions, let/const, template literals).
 // Each calculator file is self-contained: two on one page each set up only their own forms.
 (function () {
 "use strict";
