@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from . import messages
+from .booleans import FALSE_WORDS, TRUE_WORDS
 from .calculator import Calculator, FileCheck
-from .fields import FALSE_WORDS, TRUE_WORDS, unit_vocabulary
 from .jsgen import Compiled as CompiledLogic
 from .jsgen import ModuleCompiler, compile_logic
 from .minify import GLOBALS, KEYWORDS, minify, minify_program, private_names, short_names
@@ -98,6 +98,8 @@ def setup_data(kinds: set[str]) -> dict[str, Any]:
         "internal": INTERNAL_MESSAGE,
     }
     if "quantity" in kinds:
+        from .registry import unit_vocabulary
+
         by_dimension: dict[str, list[str]] = {}
         for spelling, dimension in sorted(unit_vocabulary().items()):
             by_dimension.setdefault(dimension, []).append(spelling)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
-from .fields import DeclarationError, Field, FieldError, QuantityField, register_vocabulary
+from .fields import DeclarationError, Field, FieldError, QuantityField
 from .outputs import Output, check_finite, present
 from .runtime import ARITHMETIC_MESSAGE, INTERNAL_MESSAGE, CalcError
 
@@ -120,7 +120,6 @@ class Calculator:
 
     def __post_init__(self) -> None:
         where = f"calculators/{self.name}"
-        register_vocabulary(self.quantity_fields())
         names = [item.name for item in self.fields]
         if len(set(names)) != len(names):
             raise DeclarationError(f"{where}: two fields share a name")
@@ -134,12 +133,21 @@ class Calculator:
             unknown = sorted(set(preset.values) - set(names))
             if unknown:
                 raise DeclarationError(f"{where}: preset '{preset.name}' sets unknown field '{unknown[0]}'")
-            evaluation = self.evaluate(self.preset_inputs(preset.name))
-            if not evaluation.ok:
-                raise DeclarationError(f"{where}: preset '{preset.name}' does not compute: {evaluation.errors}")
         if self.table is not None and not {self.table.row_field, self.table.column_field, *self.table.clear} <= set(names):
             raise DeclarationError(f"{where}: static table uses a field that is not declared")
         self._check_key_outputs(where, names)
+
+    def check_presets(self) -> None:
+        """Every preset computes; the registry calls this once the unit vocabulary is handed down (presets parse units)."""
+        for preset in self.presets:
+            evaluation = self.evaluate(self.preset_inputs(preset.name))
+            if not evaluation.ok:
+                raise DeclarationError(f"calculators/{self.name}: preset '{preset.name}' does not compute: {evaluation.errors}")
+
+    def use_vocabulary(self, vocabulary: Mapping[str, str]) -> None:
+        """Hand the spelling → dimension table of all calculators to this one's quantity fields (the registry does, once)."""
+        for quantity in self.quantity_fields():
+            quantity.use_vocabulary(vocabulary)
 
     def _check_key_outputs(self, where: str, names: list[str]) -> None:
         """Key outputs name declared outputs (and table columns); essential fields are declared fields."""

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from .calculator import GENERAL, Calculator, FileCheck
+from .errors import ProjectError
 from .fields import BooleanField, ChoiceField, Field
 from .registry import all_calculators
 from .runtime import CalcError
@@ -25,7 +26,7 @@ EXAMPLES = (
 )
 
 
-class UsageError(Exception):
+class UsageError(ProjectError):
     """A command line that cannot be run; the message is the one stderr line."""
 
 

@@ -10,15 +10,17 @@ from __future__ import annotations
 import math
 import re
 import sys
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields as dataclass_fields
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from typing import Any, ClassVar
-
-from kb.options import type_boolean, type_choice, type_ranged_number, type_string, type_string_list
 
 from . import messages
 from . import units as pint_units
+from .booleans import boolean_word
+from .errors import ProjectError
 from .runtime import CalcError, fmt_number
+from .validators import Validator, type_boolean, type_choice, type_ranged_number, type_string
 
 BLANK = " \t\r\n\u00a0"
 MAX_SAFE_INTEGER = 2**53 - 1
@@ -31,15 +33,16 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 # Regex syntax whose meaning differs between Python `re` and JavaScript RegExp (or exists in one only).
 _UNPORTABLE_REGEX = re.compile(r"\(\?P|\(\?<|\(\?#|\(\?[aiLmsux]|\\[sSbBAZzuxNpPG]|\{,|(?<![\\\[])\^|(?<!\\)\$|(?<![\\\[])\.(?![^\[]*\])")
 
-Validator = Callable[[Any], Any]
-
-
 class FieldError(CalcError):
     """A field's text that is not accepted: key, message and the field's name."""
 
 
-class DeclarationError(ValueError):
+class DeclarationError(ProjectError, ValueError):
     """A calculator's declaration is wrong; the message starts with the declaring file:line."""
+
+
+class UnregisteredError(ProjectError, RuntimeError):
+    """A quantity field parsed before the registry handed it the unit vocabulary (a programming error)."""
 
 
 SHOWN_TEXT_LIMIT = 60
@@ -395,6 +398,20 @@ class QuantityField(NumberField):
                 return f"rewrite template {template!r} refers to a group that {pattern!r} does not have"
         return None
 
+    _vocabulary: ClassVar[Mapping[str, str] | None] = None  # set on each instance by use_vocabulary
+
+    def use_vocabulary(self, vocabulary: Mapping[str, str]) -> None:
+        """Take the spelling → dimension table of every calculator (calculators/registry.py hands it down once)."""
+        object.__setattr__(self, "_vocabulary", vocabulary)
+
+    def vocabulary(self) -> Mapping[str, str]:
+        """Spelling → dimension of every unit any calculator accepts: a known spelling of another dimension
+        gets 'must be a length' rather than 'unknown unit' (the page carries the same table)."""
+        if self._vocabulary is None:
+            raise UnregisteredError(f"field '{self.name}' has no unit vocabulary yet: take calculators from "
+                                    "calculators.registry (get, all_calculators), which hands it down")
+        return self._vocabulary
+
     @property
     def display_unit(self) -> str:
         """The unit shown in ranges and assumed for a bare number."""
@@ -433,7 +450,7 @@ class QuantityField(NumberField):
         magnitude = float(matched.group(1))
         spelling = strip_blank(matched.group(2)) or self.display_unit
         if spelling not in self.units:
-            other = unit_vocabulary().get(spelling)
+            other = self.vocabulary().get(spelling)
             if other is not None and other != self.dimension:
                 raise self.error("dimension", text=text, dimension=pint_units.dimension_word(self.dimension), examples=self.examples_text())
             raise self.error("unit", text=text, unit=spelling, accepted=", ".join(self.units))
@@ -493,10 +510,6 @@ class ChoiceField(Field):
         return {**super().spec(), "choices": [list(choice) for choice in self.choices], "accepted": self.accepted_text()}
 
 
-TRUE_WORDS = ("yes", "true", "on", "1")
-FALSE_WORDS = ("no", "false", "off", "0")
-
-
 @dataclass(frozen=True)
 class BooleanField(Field):
     """Yes or no (a checkbox in the form; yes/no/true/false/on/off/1/0 as text)."""
@@ -507,12 +520,10 @@ class BooleanField(Field):
         return "yes or no"
 
     def parse_text(self, text: str) -> bool:
-        word = ascii_lower(text)
-        if word in TRUE_WORDS:
-            return True
-        if word in FALSE_WORDS:
-            return False
-        raise self.error("boolean", text=text)
+        value = boolean_word(text)
+        if value is None:
+            raise self.error("boolean", text=text)
+        return value
 
 
 @dataclass(frozen=True)
@@ -622,22 +633,3 @@ class ListField(Field):
             "range": self.count_text(),
             "hint": self.item_hint(),
         }
-
-
-_VOCABULARY: dict[str, str] = {}
-
-
-def register_vocabulary(declared: list[QuantityField]) -> None:
-    """Record every accepted unit spelling of every calculator with its dimension (for 'must be a length' messages)."""
-    for quantity in declared:
-        for spelling in quantity.units:
-            _VOCABULARY.setdefault(spelling, quantity.dimension)
-
-
-def unit_vocabulary() -> dict[str, str]:
-    """Spelling → dimension of every unit any calculator accepts; the page carries the same table."""
-    from . import registry  # importing every calculator registers its spellings
-
-    if not registry.LOADING:
-        registry.all_calculators()
-    return _VOCABULARY

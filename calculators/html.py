@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
+from .booleans import boolean_word
 from .calculator import GENERAL, Calculator
 from .fields import BooleanField, ChoiceField, Field
 from .outputs import Output
@@ -91,7 +92,7 @@ def _input(calculator: Calculator, item: Field, text: str) -> str:
         )
         control = f'<select id="{element_id}" name="{escape(item.key)}" aria-describedby="{described}">{options}</select>'
     elif isinstance(item, BooleanField):
-        checked = " checked" if text.strip().lower() in ("yes", "true", "on", "1") else ""
+        checked = " checked" if boolean_word(text.strip()) else ""
         control = f'<input id="{element_id}" name="{escape(item.key)}" type="checkbox" value="yes"{checked} aria-describedby="{described}">'
     else:
         datalist = ""

@@ -19,6 +19,7 @@ from types import ModuleType
 from typing import Any
 
 from . import runtime
+from .errors import ProjectError
 
 NUM, INT, STR, BOOL, LIST, DICT, NONE = "num", "int", "str", "bool", "list", "dict", "none"
 PRIMITIVE = {NUM, INT, STR, BOOL, NONE}
@@ -37,7 +38,6 @@ BUILTINS: dict[str, tuple[str, str | None, tuple[int, int]]] = {
     "abs": ("Math.abs", NUM, (1, 1)),
     "min": ("K.min", NUM, (1, 99)),
     "max": ("K.max", NUM, (1, 99)),
-    "sum": ("K.sum", NUM, (1, 1)),
     "int": ("K.int", INT, (1, 1)),
     "float": ("K.float", NUM, (1, 1)),
     "range": ("K.range", LIST, (1, 3)),
@@ -51,6 +51,8 @@ BANNED_BUILTINS = {
     "str": "str() of a float differs ('3.0' vs '3'): use fmt_fixed/fmt_number, or an f-string field of a str/int",
     "print": "calculator logic is pure: return values instead of printing",
     "format": "use an f-string with a supported spec or fmt_fixed",
+    "sum": "sum() of floats adds left to right on Python 3.11 and with compensation on 3.12+, so no JavaScript twin "
+           "agrees with both: add in a for loop (total = total + x)",
 }
 MATH_FUNCTIONS: dict[str, tuple[str, str, int]] = {
     "sqrt": ("K.sqrt", NUM, 1),
@@ -88,7 +90,7 @@ COMPARE = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
 _SAMPLE: dict[str | None, Any] = {INT: 1, NUM: 1.5, STR: "", BOOL: True}
 
 
-class SubsetError(ValueError):
+class SubsetError(ProjectError, ValueError):
     """Python outside the compilable subset, with file:line."""
 
 
@@ -571,7 +573,7 @@ class ModuleCompiler:
                     return annotation_type(self.functions[function.id].returns)
                 if function.id in BUILTINS:
                     kind = BUILTINS[function.id][1]
-                    if function.id in ("min", "max", "abs", "sum") and node.args and all(self.type_of(argument, scope) == INT for argument in node.args):
+                    if function.id in ("min", "max", "abs") and node.args and all(self.type_of(argument, scope) == INT for argument in node.args):
                         return INT
                     return kind
                 if function.id in RUNTIME_TYPES:

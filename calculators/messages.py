@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from .booleans import ACCEPTED
+
 TEMPLATES: dict[str, str] = {
     "required": "{label}: a value is required{example}",
     "number": "{label}: '{text}' is not a number; enter {accepts}",
@@ -16,7 +18,7 @@ TEMPLATES: dict[str, str] = {
     "range": "{label} must be {range} (got '{text}')",
     "integer": "{label}: '{text}' is not a whole number; {range} accepted",
     "choice": "{label}: '{text}' is not one of: {accepted}",
-    "boolean": "{label}: '{text}' is not yes or no (accepted: yes, no, true, false, on, off, 1, 0)",
+    "boolean": "{label}: '{text}' is not yes or no (accepted: " + ACCEPTED + ")",
     "pattern": "{label}: '{text}' is not valid: {hint}",
     "length": "{label}: the text is longer than {limit} characters",
     "items": "{label}: {count} given, {range} accepted",

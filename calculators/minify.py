@@ -21,6 +21,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import minify as tdewolff  # type: ignore[import-untyped]  # the wheel ships no type information
 
+from .errors import ProjectError
+
 _TOKEN = re.compile(
     r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`(?:[^`\\]|\\.)*`|[A-Za-z_$][\w$]*|[0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?|\s+'
     r"|===|!==|>>>=?|<<=?|>>=?|=>|\.\.\.|\?\.|[=!<>]=|&&|\|\||\+\+|--|[-+*%&|^]=|.",
@@ -53,7 +55,7 @@ _WRITTEN_MARKER = re.compile(rf"[;,]?{MARKER}\(\)[;,]?")
 _MEDIA_TYPE = "application/javascript"
 
 
-class MinifyError(ValueError):
+class MinifyError(ProjectError, ValueError):
     """JavaScript the minifier cannot take apart again, or that tdewolff-minify rejects (with its message)."""
 
 

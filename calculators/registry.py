@@ -1,33 +1,40 @@
-"""Finds the calculators: every sub-package of calculators/ that exports CALCULATOR."""
+"""Finds the calculators (every sub-package of calculators/ that exports CALCULATOR) and completes them.
+
+Declaring a calculator checks what it can alone; what needs all of them is done here, once,
+after every package is imported: the unit vocabulary (every spelling any calculator accepts,
+with its dimension, so '2 kg' in a size field reads "must be a data size") is built and
+handed down to each calculator's quantity fields, and only then are the presets evaluated.
+Nothing below this module imports it: the data flows down.
+"""
 from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 from .calculator import Calculator
 
 PACKAGE_DIR = Path(__file__).parent
 NOT_CALCULATORS = {"snippets"}  # sub-packages owned by other features
-LOADING = False  # True while the calculators are being imported (their presets evaluate then)
 
 
 @lru_cache(maxsize=1)
 def all_calculators() -> dict[str, Calculator]:
-    """Every calculator by name, imported once; also registers their unit spellings."""
-    global LOADING
-    LOADING = True
-    try:
-        return _import_all()
-    finally:
-        LOADING = False
+    """Every calculator by name, imported once, with the unit vocabulary handed down and its presets checked."""
+    found = _import_all()
+    vocabulary = build_vocabulary(found.values())
+    for calculator in found.values():
+        calculator.use_vocabulary(vocabulary)
+    for calculator in found.values():
+        calculator.check_presets()
+    return found
 
 
 def _import_all() -> dict[str, Calculator]:
     """Import every calculator sub-package and collect its CALCULATOR."""
-    from .fields import register_vocabulary
-
     found: dict[str, Calculator] = {}
     for module in sorted(pkgutil.iter_modules([str(PACKAGE_DIR)]), key=lambda info: info.name):
         if not module.ispkg or module.name in NOT_CALCULATORS:
@@ -36,9 +43,23 @@ def _import_all() -> dict[str, Calculator]:
         calculator = getattr(package, "CALCULATOR", None)
         if isinstance(calculator, Calculator):
             found[calculator.name] = calculator
-    for calculator in found.values():
-        register_vocabulary(calculator.quantity_fields())
     return found
+
+
+def build_vocabulary(calculators: Iterable[Calculator]) -> Mapping[str, str]:
+    """Spelling → dimension of every unit any of the calculators accepts (the first declaration of a spelling wins)."""
+    vocabulary: dict[str, str] = {}
+    for calculator in calculators:
+        for quantity in calculator.quantity_fields():
+            for spelling in quantity.units:
+                vocabulary.setdefault(spelling, quantity.dimension)
+    return MappingProxyType(vocabulary)
+
+
+@lru_cache(maxsize=1)
+def unit_vocabulary() -> Mapping[str, str]:
+    """The vocabulary the registry handed down (the page carries the same table)."""
+    return build_vocabulary(all_calculators().values())
 
 
 def get(name: str) -> Calculator:

@@ -3,7 +3,7 @@
 Display rounding is ours, not Python's `round`/`format` nor JavaScript's
 `toFixed`: both runtimes take the shortest decimal that round-trips the float
 (Python `repr`, JavaScript `String`), round it half away from zero on the digit
-string, and never print a minus sign on zero. tests/test_parity_runtime.py
+string, and never print a minus sign on zero. tests/test_calc_runtime_parity.py
 proves the twins agree.
 """
 from __future__ import annotations
@@ -11,13 +11,15 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 
+from .errors import ProjectError
+
 __all__ = ["CalcError", "fmt_fixed", "fmt_number", "round_half_away"]
 
 ARITHMETIC_MESSAGE = "This input cannot be computed: a result is out of range (division by zero or overflow)."
 INTERNAL_MESSAGE = "Internal error in this calculator; please report the input that caused it."
 
 
-class CalcError(Exception):
+class CalcError(ProjectError):
     """An input the calculator refuses, with a stable key, a reader's message and the field to show it beside."""
 
     def __init__(self, key: str, message: str, field: str | None = None) -> None:

@@ -1,6 +1,6 @@
 """Functions that exercise every construct of the compilable subset; tests run them in Python and in Chromium.
 
-Not a calculator (the registry ignores plain modules). tests/test_parity_subset.py
+Not a calculator (the registry ignores plain modules). tests/test_calc_runtime_parity.py
 compiles this module with jsgen and compares every function's result on generated inputs.
 """
 from __future__ import annotations

@@ -17,6 +17,8 @@ from typing import Any, TypeVar
 
 import yaml
 
+from calculators.errors import ProjectError
+
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
 T = TypeVar("T")
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -26,7 +28,7 @@ _COMMENT_OPEN = re.compile(r"^ {0,3}<!--")
 REASON_LIMIT = 400
 
 
-class _Refused(yaml.YAMLError):
+class _Refused(ProjectError, yaml.YAMLError):
     """YAML this project does not accept in a directive (a duplicate key, an alias or anchor), at a 0-based body line."""
 
     def __init__(self, line: int, problem: str) -> None:
@@ -77,7 +79,7 @@ def bounded(reason: str, limit: int = REASON_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class DirectiveError(ValueError):
+class DirectiveError(ProjectError, ValueError):
     """A malformed directive: carries the page path and the 1-based line for the build error."""
 
     def __init__(self, src_path: str, line: int, reason: str) -> None:

@@ -43,6 +43,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.superfences import SuperFencesException
 
+from calculators.errors import ProjectError
 from kb import calculator_directive, snippet_directive
 from calculators.html import insert_jump_links
 from kb.directives import Directive, DirectiveError, bounded, find_directives, standalone_error
@@ -67,7 +68,7 @@ _OUTPUT_OPENINGS = re.compile(r'<(?:div|section) class="kb-(?:calc|snippet)"')
 _STATE = "kb_fences_page"
 
 
-class FenceError(SuperFencesException, _GeneratorError):
+class FenceError(ProjectError, SuperFencesException, _GeneratorError):
     """A malformed directive: `docs/page.md:LINE: reason`; stops the build under either generator."""
 
 

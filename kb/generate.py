@@ -35,6 +35,7 @@ import markdown as markdown_library
 import yaml
 
 from calculators.bundle import calculator_js, check_js
+from calculators.errors import ProjectError
 from calculators.jsgen import SubsetError
 from calculators.registry import all_calculators
 from calculators.snippets.browser import RUNTIME_ASSET, STYLE_ASSET, runtime_script, stylesheet
@@ -55,7 +56,7 @@ _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOT
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 
 
-class GenerateError(ValueError):
+class GenerateError(ProjectError, ValueError):
     """A problem that stops the build: one line, `path:line: reason`."""
 
 

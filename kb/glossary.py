@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from calculators.errors import ProjectError
 from kb.html_text import NO_WRAP_TAGS, Wrap, wrap_running_text
 
 # libyaml's parser where PyYAML was built with it (the wheels are): the same nodes, about ten times faster.
@@ -49,7 +50,7 @@ class GlossaryTerm:
         return "term-" + self.term.lower()
 
 
-class GlossaryError(ValueError):
+class GlossaryError(ProjectError, ValueError):
     """A malformed glossary entry, reported as `path:line: reason`."""
 
     def __init__(self, source: str, line: int, reason: str) -> None:

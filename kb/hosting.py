@@ -9,7 +9,7 @@ from the built site:
     python -m kb.hosting headers site/            # the header lines to configure on the server
     python -m kb.hosting serve site/ --port 8001  # serve site/ on 127.0.0.1 with those headers
 
-MkDocs-free; tests/test_hosting.py loads every page under these headers in Chromium.
+MkDocs-free; tests/test_site_hosting.py loads every page under these headers in Chromium.
 """
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from calculators.errors import ProjectError
 from kb.messages import is_message_id
 
 DEFAULT_CATALOGUE = Path(__file__).parent / "data" / "messages.yaml"
@@ -25,7 +26,7 @@ class MessageEntry:
     confirmed: bool
 
 
-class CatalogueError(ValueError):
+class CatalogueError(ProjectError, ValueError):
     """A malformed catalogue entry, reported as `path:line: reason`."""
 
     def __init__(self, source: str, line: int, reason: str) -> None:

@@ -22,11 +22,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from calculators.errors import ProjectError
+
 ENVIRONMENT = "KB_PROFILE"
 SHOWN_CHARACTERS = 60
 
 
-class ProfileError(ValueError):
+class ProfileError(ProjectError, ValueError):
     """A profile file that cannot be used; the message is one line naming the file, the variable and the fix."""
 
 

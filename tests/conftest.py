@@ -51,7 +51,7 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("ENABLE_PDF_EXPORT", None)
-    env.pop("SITE_URL", None)  # the file:// build: no canonical links (tests/test_hosting.py builds a hosted one)
+    env.pop("SITE_URL", None)  # the file:// build: no canonical links (tests/test_site_hosting.py builds a hosted one)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=ROOT, env=env, capture_output=True, text=True,

@@ -140,7 +140,7 @@ def test_the_vio_planner_shows_the_essential_fields_first(browser: Any, site_dir
 
 
 def test_no_page_scrolls_sideways(tab: Any, site_dir: Path) -> None:
-    # 404.html is for a hosted copy (absolute asset URLs); tests/test_hosting.py serves it
+    # 404.html is for a hosted copy (absolute asset URLs); tests/test_site_hosting.py serves it
     pages = sorted(path for path in site_dir.rglob("*.html")
                    if path.relative_to(site_dir).parts[0] not in ("assets", "pdf") and path.name != "404.html")
     wide = []

@@ -10,8 +10,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from calculators.ramdisk import CALCULATOR, MEMORY_UNITS, SIZE_UNITS
+from calculators.ramdisk import MEMORY_UNITS, SIZE_UNITS
+from calculators.registry import get
 from calculators.testing import browser_batch, fuzz_inputs, inputs_strategy, open_page, python_batch
+
+CALCULATOR = get("ramdisk")  # from the registry: it hands down the unit vocabulary
 
 PAGE = "aix-filesystems/ramdisk.html"
 NAME_CHARACTERS = "abcXYZ019._-+"

@@ -3,15 +3,13 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 
-from tests.conftest import ROOT
+from tests.cli_runs import in_process, real_process
 
 
 def run_cli(*arguments: str) -> subprocess.CompletedProcess[str]:
-    """Run the calculator CLI as a reader would."""
-    return subprocess.run([sys.executable, "-m", "calculators", "ramdisk", *arguments],
-                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    """`python -m calculators ramdisk ARGUMENTS`, run in this process (main(argv))."""
+    return in_process("ramdisk", *arguments)
 
 
 def test_json_has_bytes_blocks_and_commands_in_order() -> None:
@@ -71,3 +69,14 @@ def test_mkramdisk_suffix_forms_on_the_command_line() -> None:
         assert json.loads(done.stdout)["blocks"] == 4_194_304
     done = run_cli("--size", "1.5G")
     assert done.returncode == 2 and len(done.stderr.splitlines()) == 1 and done.stderr.startswith("Size:")
+
+
+def test_the_real_command_exits_0_and_2() -> None:
+    """The one run of `python -m calculators ramdisk` in a fresh process: the same output as in-process, and a refusal."""
+    arguments = ("--size", "2 GiB", "--fs", "jfs2", "--mount", "/RAMDISK", "--number", "0", "--json")
+    done = real_process("ramdisk", *arguments)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == json.loads(run_cli(*arguments).stdout)
+    done = real_process("ramdisk", "--size", "1.5G")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == run_cli("--size", "1.5G").stderr and done.stderr.count("\n") == 1

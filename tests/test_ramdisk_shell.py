@@ -11,8 +11,11 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators.ramdisk import CALCULATOR, MOUNT_PATTERN
+from calculators.ramdisk import MOUNT_PATTERN
+from calculators.registry import get
 from tests.conftest import ROOT, require_tool
+
+CALCULATOR = get("ramdisk")  # from the registry: it hands down the unit vocabulary
 
 FILESYSTEMS = ["jfs2", "jfs", "udfs", "raw"]
 NAME_CHARACTERS = "abcXYZ019._-+"

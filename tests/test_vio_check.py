@@ -3,16 +3,19 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import time
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
-
-from calculators.runtime import CalcError
-from calculators.vio import CALCULATOR
-from calculators.vio.check import check_lsmap, difference_line, location_ids, parse_lsmap, partition_number
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tests.cli_runs import in_process
 from lsmap_samples import npiv_adapter, render, scsi_adapter
+
+from calculators.registry import get
+from calculators.runtime import CalcError
+from calculators.vio.check import check_lsmap, difference_line, location_ids, parse_lsmap, partition_number
+
+CALCULATOR = get("vio")  # from the registry: it hands down the unit vocabulary
 
 # Written from the layout of IBM's lsmap page (our own values): one logged-in vfchost, one that is not
 # logged in (blank ClntID, blank client DRC), a vhost with a client ID in hexadecimal, one with no VTD.
@@ -195,8 +198,9 @@ def test_hostile_text_is_read_in_linear_time():
         assert time.perf_counter() - started < 5.0
 
 
-def run_cli(*arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "calculators", "vio", *arguments], capture_output=True, text=True, timeout=60)
+def run_cli(*arguments: str) -> subprocess.CompletedProcess[str]:
+    """`python -m calculators vio ARGUMENTS`, run in this process (main(argv)); test_vio_cli.py runs the real command."""
+    return in_process("vio", *arguments)
 
 
 def test_cli_adds_the_check_to_json(tmp_path):

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import pytest
+from lsmap_samples import npiv_adapter, render, scsi_adapter
 
+from calculators.registry import get
 from calculators.runtime import CalcError
 from calculators.testing import open_page
-from calculators.vio import CALCULATOR
 from calculators.vio.check import check_lsmap, difference_line
-from lsmap_samples import npiv_adapter, render, scsi_adapter
+
+CALCULATOR = get("vio")  # from the registry: it hands down the unit vocabulary
 
 PAGE = "powervm/vio-planner.html"
 # Plans as inputs by public key; each is checked against texts rendered from itself and from the others.

@@ -3,18 +3,15 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.cli_runs import in_process, real_process
 
 
 def cli(*arguments: str) -> subprocess.CompletedProcess[str]:
-    """Run the CLI as a script would."""
-    return subprocess.run([sys.executable, "-m", "calculators", "vio", *arguments], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
+    """`python -m calculators vio ARGUMENTS`, run in this process (main(argv))."""
+    return in_process("vio", *arguments)
 
 
 def test_json_contract() -> None:
@@ -76,3 +73,14 @@ def test_memory_in_an_unknown_unit_is_refused_on_one_line() -> None:
     done = cli("--vios", "1", "--clients", "1", "--vios-memory", "6 TB")
     assert done.returncode == 2
     assert done.stderr.strip() == "VIOS memory: unknown unit 'TB' in '6 TB' (accepted: GiB, MiB)"
+
+
+def test_the_real_command_exits_0_and_2() -> None:
+    """The one run of `python -m calculators vio` in a fresh process: the same output as in-process, and a refusal."""
+    arguments = ("--vios", "1", "--vios-ips", "192.0.2.11", "--clients", "1", "--json")
+    done = real_process("vio", *arguments)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == json.loads(cli(*arguments).stdout)
+    done = real_process("vio", "--fc-ports", "9")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == "Virtual FC ports must be 1–8 (got '9')\n"

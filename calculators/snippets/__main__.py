@@ -14,6 +14,8 @@ from typing import NoReturn
 from calculators.snippets import SNIPPETS, SnippetValueError, render_text
 from calculators.terminal import guard_pipe, one_line
 
+from ..errors import ProjectError
+
 USAGE = "usage: python -m calculators.snippets [NAME [--variable value ...]]  (python -m calculators.snippets NAME --help)"
 EXAMPLES = (
     "python -m calculators.snippets sp-instance-unit --owner tsminst2",
@@ -22,7 +24,7 @@ EXAMPLES = (
 )
 
 
-class _BadArguments(Exception):
+class _BadArguments(ProjectError):
     """Command-line arguments the snippet does not accept (reported on one line)."""
 
 

@@ -14,6 +14,8 @@ from typing import Literal
 
 from calculators.snippets.kinds import KINDS, MESSAGES, ValueKind, check_value, fill, show_value
 
+from ..errors import ProjectError
+
 PLACEHOLDER = re.compile(r"@@([a-z][a-z0-9_]*)@@")
 PLACEHOLDER_SOURCE = PLACEHOLDER.pattern
 
@@ -22,11 +24,11 @@ Checker = Literal["shell", "windows-cmd", "tsm-admin", "interfaces"]
 CaveatLevel = Literal["reconstructed", "unconfirmed"]
 
 
-class SnippetDefinitionError(ValueError):
+class SnippetDefinitionError(ProjectError, ValueError):
     """A snippet in the catalog is inconsistent (a programming error: the build must stop)."""
 
 
-class SnippetValueError(ValueError):
+class SnippetValueError(ProjectError, ValueError):
     """Some variable values are invalid; `errors` maps each variable to its message."""
 
     def __init__(self, snippet: str, errors: Mapping[str, str]) -> None:

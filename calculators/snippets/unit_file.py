@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..errors import ProjectError
+
 _HEREDOC = re.compile(r"^cat <<'EOF' >>?(?P<path>/\S+\.service)\n(?P<body>.*?)^EOF$", re.MULTILINE | re.DOTALL)
 _SECTION = re.compile(r"\[(?P<name>[A-Za-z]+)\]")
 _ASSIGNMENT = re.compile(r"(?P<key>[A-Za-z][A-Za-z0-9]*)=(?P<value>.*)")
@@ -25,7 +27,7 @@ KNOWN_KEYS: dict[str, frozenset[str]] = {
 EXEC_KEYS = frozenset({"ExecStart", "ExecStop", "ExecReload"})
 
 
-class UnitFileError(ValueError):
+class UnitFileError(ProjectError, ValueError):
     """A unit file line systemd would reject or warn about; `line` is 1-based."""
 
     def __init__(self, line: int, reason: str) -> None:

@@ -22,13 +22,15 @@ import re
 import signal
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from calculators.booleans import boolean_word
+from calculators.errors import ProjectError
 from kb.pdf.assemble import (
     PAPER_SIZES,
     NavItem,
@@ -61,7 +63,7 @@ PRINT_PAGE_NAME = ".kb-print-page-field-notes.html"  # one per book: .kb-print-p
 MAX_PASSES = 4
 
 
-class PdfExportError(RuntimeError):
+class PdfExportError(ProjectError, RuntimeError):
     """The PDF could not be made; the message is one line saying what to do."""
 
 
@@ -92,11 +94,10 @@ def chromium_path() -> str:
 
 def export_requested() -> bool:
     """$ENABLE_PDF_EXPORT, read the same way by both builds: 1/true/yes/on or 0/false/no/off/unset; anything else is an error."""
-    value = os.environ.get("ENABLE_PDF_EXPORT", "").strip().lower()
-    if value in {"1", "true", "yes", "on"}:
-        return True
-    if value in {"", "0", "false", "no", "off"}:
-        return False
+    value = os.environ.get("ENABLE_PDF_EXPORT", "").strip()
+    wanted = boolean_word(value) if value else False
+    if wanted is not None:
+        return wanted
     raise PdfExportError(f"ENABLE_PDF_EXPORT={os.environ['ENABLE_PDF_EXPORT']!r} is not understood: use 1 to export the PDF, 0 or unset not to")
 
 

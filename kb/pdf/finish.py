@@ -17,13 +17,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from calculators.errors import ProjectError
+
 _DATE = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)")
 _NODE = re.compile(rb"\(node(\d+)\)")
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 _TRAILER = re.compile(rb"trailer\s*<<(.*?)>>\s*startxref", re.S)
 
 
-class FinishError(ValueError):
+class FinishError(ProjectError, ValueError):
     """The PDF does not have the shape Chromium writes (so it is left alone)."""
 
 

@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from calculators.errors import ProjectError
+
 CHROMIUM_ARGS = (
     "--no-sandbox",
     "--disable-gpu",
@@ -24,7 +26,7 @@ PAPER_MM = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
 SIDE_MARGINS_MM = 32.0
 
 
-class ChromiumLaunchError(RuntimeError):
+class ChromiumLaunchError(ProjectError, RuntimeError):
     """Chromium could not be started (the message is its first line of complaint)."""
 
 

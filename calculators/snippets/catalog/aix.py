@@ -3,7 +3,7 @@
 Command lines are the notes' (EtherChannel) and the team's checked command facts; the public sources
 are IBM's "ethchan_config Command" page and IBM Support's "Migrate to AIXPCM using
 Manage_Disk_Drivers Command" and "How To Migrate SDDPCM to AIXPCM". Destructive lines carry a
-``# DESTRUCTIVE:`` comment line right above them (tests/test_destructive_marks.py checks it).
+``# DESTRUCTIVE:`` comment line right above them (tests/test_site_destructive_marks.py checks it).
 """
 from __future__ import annotations
 

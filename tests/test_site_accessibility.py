@@ -62,7 +62,7 @@ def violations(axe: Any, page: Any) -> list[str]:
 
 
 def test_every_page_has_no_violation_in_the_projects_markup(tab: Any, axe: Any, site_dir: Path) -> None:
-    # 404.html is for a hosted copy (absolute asset URLs from SITE_URL); tests/test_hosting.py serves it
+    # 404.html is for a hosted copy (absolute asset URLs from SITE_URL); tests/test_site_hosting.py serves it
     pages = sorted(path for path in site_dir.rglob("*.html")
                    if path.relative_to(site_dir).parts[0] not in ("assets", "pdf") and path.name != "404.html")
     assert len(pages) >= 20

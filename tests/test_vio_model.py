@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from calculators.vio import CALCULATOR
+from calculators.registry import get
 from calculators.vio import model
+
+CALCULATOR = get("vio")  # from the registry: it hands down the unit vocabulary
 
 # Hand check of every golden line against the HMC man pages (mksyscfg, lshwres, chsyscfg) and the VIOS command pages:
 # - virtual_eth_adapters entry: slot/is-IEEE/port-vlan-ID/[additional-vlan-IDs]/[trunk-priority]/is-required;

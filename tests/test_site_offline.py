@@ -10,7 +10,7 @@ JS must be in ALLOWED_JS_URLS, by exact text, with the reason it is never
 fetched here. Plain <a href> hyperlinks are not requests; they are listed.
 Source maps (*.map) are read only by developer tools and are not scanned.
 
-The browser test (test_browser_offline.py) is the run-time proof; this scan
+The browser test (test_site_offline_browser.py) is the run-time proof; this scan
 catches a reference before anyone has to click the page that carries it.
 """
 from __future__ import annotations

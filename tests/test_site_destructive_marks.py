@@ -5,7 +5,7 @@ Where a reader copies commands: fenced code blocks in docs/, every snippet (defa
 command blocks of the RAM disk and VIO calculators (several inputs). A line that runs a destructive
 command must have, in the comment lines heading its group of command lines (walking up over command
 lines until the first comment line), a comment saying ``DESTRUCTIVE:`` (``#`` in shell, ``rem`` in
-cmd, ``/* */`` in administrative-command macros). The built pages and the PDF (tests/test_pdf.py)
+cmd, ``/* */`` in administrative-command macros). The built pages and the PDF (tests/test_pdf_export.py)
 carry the same text, because the mark is part of the block.
 """
 from __future__ import annotations

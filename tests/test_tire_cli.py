@@ -1,33 +1,15 @@
 """python -m calculators: the contract scripts depend on."""
 from __future__ import annotations
 
-import io
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from calculators.cli import run
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def cli(*arguments: str) -> subprocess.CompletedProcess[str]:
-    """The real command in a fresh process (used for the contract and one error)."""
-    return subprocess.run([sys.executable, "-m", "calculators", *arguments], cwd=ROOT, capture_output=True, text=True, timeout=60)
-
-
-def in_process(*arguments: str) -> subprocess.CompletedProcess[str]:
-    """The same entry point in this process (fast), returning what the command would print."""
-    out, err = io.StringIO(), io.StringIO()
-    status = run(list(arguments), out, err)
-    return subprocess.CompletedProcess(list(arguments), status, out.getvalue(), err.getvalue())
+from tests.cli_runs import in_process, real_process
 
 
 def test_json_contract() -> None:
-    done = cli("tire", "--weight", "300 lb", "--rear", "60", "--width", "28 mm", "--rim", "700c", "--surface", "paved",
+    done = in_process("tire", "--weight", "300 lb", "--rear", "60", "--width", "28 mm", "--rim", "700c", "--surface", "paved",
                "--rim-type", "hooked", "--casing", "1.0", "--json")
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
@@ -79,14 +61,18 @@ def test_preset_flag() -> None:
     assert json.loads(done.stdout)["rear"]["scaled"]["psi"] == pytest.approx(60.0)
 
 
-def test_bad_input_from_a_real_process() -> None:
-    done = cli("tire", "--weight", "300 lb", "--width", "28 mmm")
+def test_the_real_command_exits_0_and_2() -> None:
+    """The one run of `python -m calculators tire` in a fresh process: the same output as in-process, and a refusal."""
+    done = real_process("tire", "--preset", "pavement", "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == json.loads(in_process("tire", "--preset", "pavement", "--json").stdout)
+    done = real_process("tire", "--weight", "300 lb", "--width", "28 mmm")
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr == "Tire width: unknown unit 'mmm' in '28 mmm' (accepted: mm, in, inch, \", ″)\n"
 
 
 def test_json_scaled_warnings_sit_in_the_scaled_object() -> None:
-    done = cli("tire", "--preset", "pavement", "--rim-type", "hookless", "--rim-max", "110 psi", "--json")
+    done = in_process("tire", "--preset", "pavement", "--rim-type", "hookless", "--rim-max", "110 psi", "--json")
     assert done.returncode == 0, done.stderr
     rear = json.loads(done.stdout)["rear"]
     assert [item["code"] for item in rear["warnings"]] == ["HOOKLESS_MAX", "OVER_RIM_MAX", "HIGH", "VERY_HIGH"]  # model 136.5 psi

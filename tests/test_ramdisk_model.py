@@ -247,8 +247,14 @@ def test_jfs2_below_16_mib_is_an_error_jfs_is_not() -> None:
         "message": "Size: 15.26 MiB (31,250 blocks) is below the JFS2 minimum of 16 MB, read as "
                    "16 MiB (32,768 blocks); give at least 16 MiB, or choose JFS, UDF or raw."}}
     assert evaluate(size="32768 blocks").ok
+    at_minimum = computed(size="32768 blocks")
+    assert (at_minimum["blocks"], at_minimum["bytes"], at_minimum["warnings"]) == (32_768, 16 * MIB, [])
+    assert 'RDEV=$(mkramdisk 32768) && echo "mkramdisk made $RDEV"' in at_minimum["commands"]
     assert evaluate(size="32767 blocks").errors["size"]["key"] == "JFS2_TOO_SMALL"
     assert evaluate(size="8 MiB", fs="jfs").ok
+    small_jfs = computed(size="8 MiB", fs="jfs")
+    assert (small_jfs["blocks"], small_jfs["bytes"], small_jfs["warnings"]) == (16_384, 8 * MIB, [])
+    assert 'test -b "$DEV" && mkfs -V jfs "$DEV"' in small_jfs["commands"]
 
 
 @pytest.mark.parametrize(("inputs", "field", "message"), [
@@ -284,7 +290,11 @@ def test_mount_point_errors(mount: str) -> None:
 
 @pytest.mark.parametrize("mount", ["/RAMDISK", "/a/b.c/d-e_f+g/", "/.hidden", "/..x", "/x..", "/ramdisk0"])
 def test_mount_points_accepted(mount: str) -> None:
-    assert evaluate(mount=mount).ok
+    evaluation = evaluate(mount=mount)
+    assert evaluation.ok
+    assert evaluation.values["mount"] == mount
+    commands = evaluation.result["commands"]
+    assert f"mkdir -p {mount}" in commands and commands[-1] == f'mount -V jfs2 -o log="$DEV" "$DEV" {mount}'
 
 
 def test_mount_over_a_system_directory_warns() -> None:
