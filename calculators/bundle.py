@@ -2,24 +2,26 @@
 
 The runtime is tree-shaken by section (runtime.js marks them `//@ NAME`), the data
 carries only what the calculator's field kinds use (error templates, unit vocabulary),
-field specs drop empty values, and the whole file goes through minify.py (one
-renaming of declared names across runtime and logic). bench/js_weight.py reports
-the result per page; harness_js builds the same way, so the runtime parity tests
-run minified code too.
+field specs drop empty values, and the whole file goes through minify.py (our K and
+spec-key shortening, then tdewolff-minify). A file check's script reuses its calculator's
+runtime. bench/js_weight.py reports the result per page; harness_js builds the same way,
+so the runtime parity tests run minified code too.
 """
 from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 from . import messages
 from .booleans import FALSE_WORDS, TRUE_WORDS
 from .calculator import Calculator, FileCheck
+from .jsgen import Compiled as CompiledLogic
 from .jsgen import ModuleCompiler, compile_logic
-from .minify import GLOBALS, KEYWORDS, minify, short_names
+from .minify import GLOBALS, KEYWORDS, minify, minify_program, private_names, short_names
 from .runtime import ARITHMETIC_MESSAGE, INTERNAL_MESSAGE
 
 RUNTIME = Path(__file__).with_name("runtime.js")
@@ -81,7 +83,7 @@ def runtime_end() -> str:
 def compact(value: Any) -> Any:
     """Drop None, '', False, [] and {} from spec dicts (the runtime treats a missing key the same)."""
     if isinstance(value, dict):
-        return {key: compact(item) for key, item in value.items() if item is not None and item is not False and item != "" and item != [] and item != {}}
+        return {key: compact(item) for key, item in value.items() if item is not None and item is not False and item not in ("", [], {})}
     if isinstance(value, list):
         return [compact(item) for item in value]
     return value
@@ -197,25 +199,48 @@ def runtime_helpers(compiled_js: str) -> set[str]:
     return {f"K.{helper}" for helper in re.findall(r"\bK\.([A-Za-z_]\w*)", compiled_js)} - {"K.CalcError", "K.fmt_fixed", "K.dict"}
 
 
-@lru_cache(maxsize=None)
-def calculator_js(name: str) -> str:
-    """The complete, minified JavaScript file for one calculator, one line each: runtime, shared data, define(name, data,
-    compiled logic); and the start-up line (bench/js_weight.py reads the parts by line)."""
+@dataclass(frozen=True)
+class _Compiled:
+    """A calculator's compiled logic, its file checks' compiled functions, and what its bundle shares with theirs."""
+
+    logic: CompiledLogic
+    checks: dict[str, CompiledLogic]
+    wanted: frozenset[str]
+    private: dict[str, str]
+
+
+@cache
+def _compiled(name: str) -> _Compiled:
+    """Compile once for the calculator's file and its file checks' files, which use the calculator's runtime and its K names."""
     from .registry import get
 
     calculator = get(name)
-    compiled = compile_logic(calculator.logic, calculator.entry)
-    wanted = runtime_helpers(compiled.js)
+    logic = compile_logic(calculator.logic, calculator.entry)
+    checks = {check.flag: compile_logic(check.module, check.entries[0], check.entries[1:])
+              for check in calculator.file_checks if check.module is not None and check.entries}
+    wanted = runtime_helpers(logic.js) | {helper for compiled in checks.values() for helper in runtime_helpers(compiled.js)}
     wanted |= {f"parse.{item.kind}" for item in calculator.fields}
     wanted |= {f"out.{output.kind}" for output in calculator.outputs}
+    private = private_names([runtime_js(wanted), logic.js, *(compiled.js for compiled in checks.values())], "K")
+    return _Compiled(logic, checks, frozenset(wanted), private)
+
+
+@cache
+def calculator_js(name: str) -> str:
+    """The complete, minified JavaScript file for one calculator, one line each: runtime, shared data, calculator data,
+    define(name, data, compiled logic); and the start-up line (bench/js_weight.py reads the parts by line)."""
+    from .registry import get
+
+    calculator = get(name)
+    compiled = _compiled(name)
     kinds = {item.kind for item in calculator.fields}
     parts = minify([
-        runtime_js(wanted),
+        runtime_js(set(compiled.wanted)),
         f"D = {_json(short_keys(setup_data(kinds)))};",
-        f"define({_json(name)},{_json(short_keys(calculator_meta(calculator, compiled.params)))},",
-        f"function(K){{{compiled.js}\nreturn {compiled.entry_js};}});",
+        f"var meta = {_json(short_keys(calculator_meta(calculator, compiled.logic.params)))};",
+        f"define({_json(name)}, meta, function(K){{{compiled.logic.js}\nreturn {compiled.logic.entry_js};}});",
         runtime_end(),
-    ], private_object="K", properties=SHORT_KEYS)
+    ], private_object="K", properties=SHORT_KEYS, private=compiled.private)
     return "\n".join(parts) + "\n"
 
 
@@ -233,23 +258,26 @@ def harness_js(module: Any, entries: tuple[str, ...]) -> str:
     return "\n".join(parts) + "\n"
 
 
-@lru_cache(maxsize=None)
+@cache
 def check_js(calculator_name: str, flag: str) -> str:
-    """The browser file of a calculator's file check: the runtime sections its compiled functions use, the functions
-    as window.kbCalc.checks[flag] (minified like a calculator's file), then the check's hand-written page script."""
+    """The browser file of a calculator's file check: its compiled functions as window.kbCalc.checks[flag], then the check's
+    hand-written page script, each minified on one line.
+
+    The file is loaded right after the calculator's own (kb/calculator_directive.script_names), so it uses that
+    file's runtime (window.kbCalc[calculator].K, which carries the helpers the check needs and the same short K
+    names) instead of a second copy of the runtime.
+    """
     from .registry import get
 
     check: FileCheck = next(item for item in get(calculator_name).file_checks if item.flag == flag)
     if check.module is None or not check.entries or not check.page_script:
         raise ValueError(f"calculators/{calculator_name}: file check '--{flag}' has no browser module, entries or page script")
-    compiled = compile_logic(check.module, check.entries[0], check.entries[1:])
-    wanted = runtime_helpers(compiled.js)
+    compiled = _compiled(calculator_name)
+    functions = compiled.checks[flag]
     exported = ",".join(f"{json.dumps(name)}:{ModuleCompiler.js_name(name)}" for name in check.entries)
-    parts = minify([
-        runtime_js(wanted),
-        f"D = {_json(short_keys(setup_data(set())))};",
-        f"api.checks = api.checks || {{}}; api.checks[{json.dumps(flag)}] = (function(K){{{compiled.js}\nreturn {{{exported}}};}})(K);",
-        runtime_end(),
-    ], private_object="K", properties=SHORT_KEYS)
-    page = Path(check.page_script).read_text(encoding="utf-8")
-    return "\n".join(parts) + "\n" + page
+    [script] = minify([
+        f"(function(api){{api.checks = api.checks || {{}}; api.checks[{json.dumps(flag)}] = "
+        f"(function(K){{{functions.js}\nreturn {{{exported}}};}})(api[{json.dumps(calculator_name)}].K);}})(window.kbCalc);",
+    ], private_object="K", properties=SHORT_KEYS, private=compiled.private)
+    page = minify_program(Path(check.page_script).read_text(encoding="utf-8"))
+    return script + "\n" + page + "\n"

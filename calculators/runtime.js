@@ -3,8 +3,8 @@
 // (formulas are compiled from Python by jsgen.py). tests/test_parity_*.py prove the twins agree.
 // bundle.py keeps "core", "page" and "end" and only the sections a calculator uses
 // ("//@ NAME needs OTHER" pulls OTHER in too), puts define(...) with the calculator's
-// compiled logic before "end", and minifies the result (calculators/minify.py: ES5 only,
-// no arrow functions, let/const, template literals or shorthand properties here).
+// compiled logic before "end", and minifies the result (calculators/minify.py, then
+// tdewolff-minify; keep this file ES5: no arrow functions, let/const, template literals).
 // Each calculator file is self-contained: two on one page each set up only their own forms.
 (function () {
 "use strict";
@@ -115,7 +115,8 @@ fields.push(f);
 meta.fields = fields;
 if (!meta.params) meta.params = fields.map(function (f) { return f.name; });
 registry[name] = meta;
-api[name] = {evaluate: function (raw) { return evaluate(meta, raw); }, result: function (raw) { return evaluate(meta, raw, true); }, batch: function (raws) { return raws.map(function (raw) { return evaluate(meta, raw); }); }};
+// K: a file check's script (bundle.check_js) runs its compiled functions on this file's helpers
+api[name] = {evaluate: function (raw) { return evaluate(meta, raw); }, result: function (raw) { return evaluate(meta, raw, true); }, batch: function (raws) { return raws.map(function (raw) { return evaluate(meta, raw); }); }, K: K};
 }
 api.K = K;
 K.CalcError = CalcError; K.fmt_fixed = fmtFixed;
