@@ -236,7 +236,7 @@ class Calculator:
         except ValueError as error:
             key, message = ("ARITHMETIC", ARITHMETIC_MESSAGE) if "math domain" in str(error) else ("INTERNAL", INTERNAL_MESSAGE)
             return Evaluation(values=values, errors={GENERAL: {"key": key, "message": message}})
-        except Exception:  # noqa: BLE001 - any other failure is a bug; the reader sees a fixed message, never a trace
+        except Exception:  # any other failure is a bug; the reader sees a fixed message, never a trace
             return Evaluation(values=values, errors={GENERAL: {"key": "INTERNAL", "message": INTERNAL_MESSAGE}})
         return Evaluation(values=values, result=result, display=display)
 

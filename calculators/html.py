@@ -78,7 +78,7 @@ def _groups(calculator: Calculator, inputs: Mapping[str, str]) -> str:
     A summary line names the group and shows its current values, so nothing set there is hidden
     from view; the script opens a group that holds a field with an error.
     """
-    essential = set(item.name for item in calculator.fields) if calculator.essential_fields is None else set(calculator.essential_fields)
+    essential = {item.name for item in calculator.fields} if calculator.essential_fields is None else set(calculator.essential_fields)
     shown: dict[str, list[Field]] = {}
     folded: dict[str, list[Field]] = {}
     for item in calculator.fields:

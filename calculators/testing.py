@@ -63,7 +63,7 @@ def python_or_error(function: Any, *arguments: Any) -> Any:
         return {"error": "ARITHMETIC"}
     except ValueError as error:
         return {"error": "ARITHMETIC" if "math domain" in str(error) else "INTERNAL"}
-    except Exception:  # noqa: BLE001 - the pipeline maps any other failure to INTERNAL
+    except Exception:  # the pipeline maps any other failure to INTERNAL
         return {"error": "INTERNAL"}
 
 

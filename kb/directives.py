@@ -205,7 +205,7 @@ def _dedent(text: str, indent: str) -> str:
 def _load_options(body: str, src_path: str, line: int, kind: str) -> dict[str, Any]:
     """Parse a directive body as a YAML mapping; an error names the offending line."""
     try:
-        loaded = yaml.load(body, Loader=_StrictLoader) if body.strip() else {}  # noqa: S506 (a SafeLoader)
+        loaded = yaml.load(body, Loader=_StrictLoader) if body.strip() else {}  # _StrictLoader is a SafeLoader
     except _Refused as error:
         problem = re.sub(r"\{line:(\d+)\}", lambda match: str(line + 1 + int(match.group(1))), error.problem)
         raise DirectiveError(src_path, line + 1 + error.line, f"{kind} directive: {problem}") from None

@@ -90,7 +90,7 @@ _SiteLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name
 def load_site_config(config_file: Path) -> dict[str, Any]:
     """The site configuration (mkdocs.yml) as plain data."""
     with config_file.open(encoding="utf-8") as stream:
-        return yaml.load(stream, Loader=_SiteLoader)  # noqa: S506 (a SafeLoader plus two tags)
+        return yaml.load(stream, Loader=_SiteLoader)  # a SafeLoader plus two tags
 
 
 def markdown_setup(config: dict[str, Any]) -> tuple[list[str], dict[str, dict[str, Any]]]:
@@ -175,7 +175,7 @@ def _message_index(config: dict[str, Any], project: Path, docs_dir: Path, result
     except CatalogueError as error:
         raise GenerateError(str(error)) from None
     builder = MessageIndexBuilder(catalogue)
-    titles = dict((uri, title) for title, uri in nav_pages(config.get("nav")))
+    titles = {uri: title for title, uri in nav_pages(config.get("nav"))}
     order = [uri for _, uri in nav_pages(config.get("nav"))]
     pages = order + sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md") if p.relative_to(docs_dir).as_posix() not in order)
     names, options = markdown_setup(config)

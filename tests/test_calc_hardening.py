@@ -24,7 +24,7 @@ from calculators.registry import all_calculators
 from calculators.snippets import KINDS, check_value
 from calculators.terminal import LINE_LIMIT, one_line
 from kb.directives import DirectiveError, find_directives, standalone_error
-from kb.options import OptionError, type_choice, type_mapping, type_string, validate_options, Option
+from kb.options import Option, OptionError, type_choice, type_mapping, type_string, validate_options
 from tests.conftest import ROOT
 
 ALL_FIELDS: list[tuple[str, Field]] = [(name, item) for name, calculator in all_calculators().items() for item in calculator.fields]
@@ -130,10 +130,10 @@ def test_hmc_memory_patterns_still_read_gb_and_mb() -> None:
     for text, mib in (("6GB", 6144), ("6 gb", 6144), ("1.5G", 1536), (".5 GB", 512), ("6144 MB", 6144), ("512m", 512), ("1e1 GB", 10240)):
         assert memory.parse(text) == mib, text
     # The rewritten patterns accept exactly the texts of the old, backtracking ones.
-    from calculators.vio import HMC_GB, HMC_MB
-
     import itertools
     import re
+
+    from calculators.vio import HMC_GB, HMC_MB
 
     for new, unit in ((HMC_GB[0], "(?:GB|gb|Gb|G|g)"), (HMC_MB[0], "(?:MB|mb|Mb|M|m)")):
         old = r"([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?) *" + unit
@@ -363,9 +363,9 @@ def test_aliases_and_anchors_are_refused_quickly_with_a_short_line() -> None:
 
 def test_long_values_are_cut_in_option_errors() -> None:
     schema = {"name": Option(type_choice(["tire", "vio"])), "preset": Option(type_string, default=None), "values": Option(type_mapping, default={})}
-    for given in ({"name": "x" * 1_000_000}, {"name": ["y" * 1000] * 1000}, {"name": "vio", "values": "z" * 10**6}, {"n" * 10**5: 1}):
+    for options in ({"name": "x" * 1_000_000}, {"name": ["y" * 1000] * 1000}, {"name": "vio", "values": "z" * 10**6}, {"n" * 10**5: 1}):
         with pytest.raises(OptionError) as caught:
-            validate_options(given, schema, "calculator")
+            validate_options(options, schema, "calculator")
         assert len(caught.value.reason) < 300, caught.value.reason[:400]
     error = DirectiveError("docs/page.md", 3, "calculator directive: " + "w\n" * 10**5)
     assert len(str(error)) < 450 and "\n" not in str(error)

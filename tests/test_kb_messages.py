@@ -269,7 +269,7 @@ def test_generated_index_is_git_ignored_and_included_by_the_tracked_page(site_di
 class _LinkAndIdParser(HTMLParser):
     """Collects element ids, links, and running text outside links, code and headings."""
 
-    SKIP = {"a", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "samp", "textarea", "svg"}
+    SKIP = frozenset({"a", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "samp", "textarea", "svg"})
 
     def __init__(self) -> None:
         super().__init__()

@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from calculators.registry import all_calculators
 from calculators.snippets import SNIPPETS
-from conftest import ROOT
 from kb.profile import ProfileError, load_profile, parse_profile, problem, variables
 
 PROFILE = {"values": {"instance-dir": "/home/tsminst2", "client-dir": "/opt/tivoli/tsm/client/ba/bin64",

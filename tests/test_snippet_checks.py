@@ -12,12 +12,12 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+from conftest import require_tool
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from calculators.snippets import SNIPPETS, Snippet, SnippetValueError, find_errors, render_text
 from calculators.snippets.unit_file import UnitFileError, parse_unit, unit_files_in
-from conftest import require_tool
 
 SHELL = sorted(name for name, snippet in SNIPPETS.items() if snippet.checker == "shell")
 UNIT_WRITERS = sorted(name for name in SHELL if unit_files_in(render_text(SNIPPETS[name])))

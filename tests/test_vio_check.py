@@ -8,12 +8,12 @@ import time
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.cli_runs import in_process
 from lsmap_samples import npiv_adapter, render, scsi_adapter
 
 from calculators.registry import get
 from calculators.runtime import CalcError
 from calculators.vio.check import check_lsmap, difference_line, location_ids, parse_lsmap, partition_number
+from tests.cli_runs import in_process
 
 CALCULATOR = get("vio")  # from the registry: it hands down the unit vocabulary
 

@@ -61,7 +61,7 @@ def test_parity_with_python(planner):
             cases.append((render(plan, vios_id), inputs))
             cases.append((render(plan, vios_id, scsi=False).replace("fcs1", "fcs0"), inputs))
         cases += [(text, inputs) for text in BROKEN]
-    for text, inputs in cases:
+    for text, _inputs in cases:
         for other in PLANS:
             assert planner.evaluate(BROWSER_ANSWER, [text, other]) == python_answer(text, other), (text[:200], other)
 

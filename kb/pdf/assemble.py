@@ -312,7 +312,10 @@ def number_code_blocks(page: str) -> str:
         counter = iter(range(1_000_000))
         anchor = chapter.group(1)
         parts.append(page[position:chapter.start()])
-        parts.append(_PRE_CODE.sub(lambda match: f'{match.group(1)} data-kb-code="{anchor}:{next(counter)}"', page[chapter.start():end]))
+        parts.append(_PRE_CODE.sub(
+            lambda match, anchor=anchor, counter=counter: f'{match.group(1)} data-kb-code="{anchor}:{next(counter)}"',
+            page[chapter.start():end],
+        ))
         position = end
     parts.append(page[position:])
     return "".join(parts)
