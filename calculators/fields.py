@@ -94,7 +94,9 @@ def _declared_at() -> str:
     """file:line of the calculator module that is declaring a field (for declaration errors)."""
     frame: FrameType | None = sys._getframe(1)
     here = __file__
-    while frame is not None and (frame.f_code.co_filename in (here,) or "dataclasses" in frame.f_code.co_filename or frame.f_code.co_filename == "<string>"):
+    while frame is not None and (
+        frame.f_code.co_filename in (here,) or "dataclasses" in frame.f_code.co_filename or frame.f_code.co_filename == "<string>"
+    ):
         frame = frame.f_back
     if frame is None:
         return "<unknown>"
@@ -112,7 +114,8 @@ def portable_regex(value: Any) -> str:
     pattern = type_string(value)
     bad = _UNPORTABLE_REGEX.search(pattern)
     if bad:
-        raise ValueError(f"uses '{bad.group(0)}', which Python and JavaScript read differently (got {pattern!r}); write explicit classes such as [ ] or [0-9], escape dots")
+        raise ValueError(f"uses '{bad.group(0)}', which Python and JavaScript read differently (got {pattern!r}); "
+                         "write explicit classes such as [ ] or [0-9], escape dots")
     try:
         re.compile(pattern, re.ASCII)
     except re.error as error:

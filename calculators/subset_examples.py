@@ -36,7 +36,10 @@ def formatting(x: float, decimals: int) -> list:
 
 def specs(n: int, name: str) -> list:
     """f-string fields and format specs on ints and texts."""
-    return [f"{n}", f"{n:d}", f"{n:5d}", f"{n:05d}", f"{n:<5d}|", f"{n:^7d}|", f"{n:*>6}", f"{name}", f"{name:>8}|", f"{name:<8}|", f"{name:.^9}", f"{name:s}!"]
+    return [
+        f"{n}", f"{n:d}", f"{n:5d}", f"{n:05d}", f"{n:<5d}|", f"{n:^7d}|", f"{n:*>6}",
+        f"{name}", f"{name:>8}|", f"{name:<8}|", f"{name:.^9}", f"{name:s}!",
+    ]
 
 
 def slot_plan(clients: list[str], vlans: list[int], first: int) -> dict:

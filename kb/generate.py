@@ -190,7 +190,8 @@ def _message_index(config: dict[str, Any], project: Path, docs_dir: Path, result
         unknown = builder.add_mentions(uri, title, sections)
         if unknown:
             line = first_line_of(source, unknown[0])
-            raise GenerateError(f"{docs_dir.name}/{uri}" + (f":{line}" if line else "") + f": message ID {unknown[0]} has no entry in kb/data/messages.yaml")
+            where = f"{docs_dir.name}/{uri}" + (f":{line}" if line else "")
+            raise GenerateError(f"{where}: message ID {unknown[0]} has no entry in kb/data/messages.yaml")
     for message_id in builder.unmentioned():
         result.warnings.append(f"kb/data/messages.yaml: message ID {message_id} is mentioned on no page; remove its entry")
     text = builder.render_markdown(fences.INDEX_PAGE, order)

@@ -153,7 +153,8 @@ def build_document(
     runs_on = [False] * len(planned)
     for number, page in enumerate(planned[:-1]):
         following = planned[number + 1]
-        if page.is_section_index and following.section_path[: len(page.section_path) + 1] == following.section_path and len(following.section_path) > len(page.section_path):
+        inside = following.section_path[: len(page.section_path) + 1] == following.section_path
+        if page.is_section_index and inside and len(following.section_path) > len(page.section_path):
             runs_on[number + 1] = True
     for number in range(len(planned) - 1, 0, -1):
         if runs_on[number]:
