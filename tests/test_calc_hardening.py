@@ -87,7 +87,11 @@ def test_cli_reads_20_digit_integers() -> None:
     out, err = io.StringIO(), io.StringIO()
     assert run(["ramdisk", "--size", "2 GiB", "--number", "00000000000000000005"], out, err) == 0, err.getvalue()
     assert "rmramdisk rramdisk5\n" in out.getvalue() and "ramdisk5.0" not in out.getvalue()
-    for arguments in (["--vios", "00000000000000000002"], ["--clients", "+000000000000000000000003"], ["--client-ids", "0000000000000000000010,+0000000000000000000000011", "--clients", "2"]):
+    for arguments in (
+        ["--vios", "00000000000000000002"],
+        ["--clients", "+000000000000000000000003"],
+        ["--client-ids", "0000000000000000000010,+0000000000000000000000011", "--clients", "2"],
+    ):
         out, err = io.StringIO(), io.StringIO()
         assert run(["vio", *arguments], out, err) == 0, (arguments, err.getvalue())
         assert "Internal error" not in out.getvalue()
@@ -249,8 +253,10 @@ def test_closed_pipe_ends_quietly(module: str) -> None:
 
 
 def test_help_shows_examples_and_both_command_lines() -> None:
-    calculators_help = subprocess.run([sys.executable, "-m", "calculators", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=60).stdout
-    snippets_help = subprocess.run([sys.executable, "-m", "calculators.snippets", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=60).stdout
+    calculators_help = subprocess.run([sys.executable, "-m", "calculators", "--help"],
+                                      cwd=ROOT, capture_output=True, text=True, timeout=60).stdout
+    snippets_help = subprocess.run([sys.executable, "-m", "calculators.snippets", "--help"],
+                                   cwd=ROOT, capture_output=True, text=True, timeout=60).stdout
     assert "Examples:" in calculators_help and "python -m calculators.snippets" in calculators_help
     assert "Examples:" in snippets_help and "--db2-dir" in snippets_help and "python -m calculators --help" in snippets_help
     for example in [line.strip() for line in (calculators_help + snippets_help).splitlines() if line.startswith("  python -m ")]:
@@ -304,7 +310,8 @@ def floats_that_are_whole(value: Any) -> list[float]:
 def test_json_gives_warning_codes_with_texts_and_whole_numbers_as_integers(name: str) -> None:
     import json
 
-    done = subprocess.run([sys.executable, "-m", "calculators", name, *JSON_RUNS[name], "--json"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    done = subprocess.run([sys.executable, "-m", "calculators", name, *JSON_RUNS[name], "--json"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     warnings = warnings_in(result)

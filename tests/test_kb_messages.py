@@ -322,7 +322,8 @@ def test_index_lists_every_catalogue_id_with_working_links(built_site: Path) -> 
     for message_id in CATALOGUE:
         assert anchor_of(message_id) in index.ids, f"{message_id} is missing from the index"
     place_links = [attrs["href"] for attrs, _ in index.links
-                   if attrs.get("href") and "headerlink" not in str(attrs.get("class")) and not str(attrs["href"]).startswith(("#", "tags.html", "./tags.html"))]
+                   if attrs.get("href") and "headerlink" not in str(attrs.get("class"))
+                   and not str(attrs["href"]).startswith(("#", "tags.html", "./tags.html"))]
     assert place_links, "the index links no page"
     for href in place_links:
         path, _, anchor = str(href).partition("#")
