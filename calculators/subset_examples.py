@@ -63,7 +63,7 @@ def slot_plan(clients: list[str], vlans: list[int], first: int) -> dict:
 
 def containers(items: list[str], key: str, position: int) -> list:
     """Indexing, slices, membership, dict methods, sorted, min/max, list/len."""
-    result = []
+    result: list = []
     if len(items) > 0:
         result.append(items[position % len(items)])
         result.append(items[-1])
@@ -155,7 +155,7 @@ def area(width: float, height: float) -> float:
 
 def dict_updates(keys: list[str]) -> dict:
     """Item assignment and augmented item assignment on a dict built in a loop."""
-    counts = {}
+    counts: dict[str, int] = {}
     for key in keys:
         if key in counts:
             counts[key] += 1

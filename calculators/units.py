@@ -36,7 +36,7 @@ DIMENSION_WORDS: dict[str, str] = {
 @lru_cache(maxsize=1)
 def registry() -> pint.UnitRegistry:
     """Return the project's single registry, with units.txt loaded once."""
-    units = pint.UnitRegistry(cache_folder=CACHE_ROOT / "pint")
+    units: pint.UnitRegistry = pint.UnitRegistry(cache_folder=CACHE_ROOT / "pint")
     units.load_definitions(str(DEFINITIONS))
     return units
 

@@ -37,6 +37,11 @@ class _Refused(ProjectError, yaml.YAMLError):
         super().__init__(problem)
 
 
+def _event_line(event: yaml.Event) -> int:
+    """The 0-based line a YAML event starts on (the parser marks every event it makes; 0 for an unmarked one)."""
+    return event.start_mark.line if event.start_mark is not None else 0
+
+
 class _StrictLoader(yaml.SafeLoader):
     """SafeLoader that refuses duplicate keys (YAML would keep the last silently) and aliases/anchors.
 
@@ -47,9 +52,9 @@ class _StrictLoader(yaml.SafeLoader):
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
-            raise _Refused(event.start_mark.line, f"YAML aliases (*{event.anchor}) are not accepted; write the value out")
+            raise _Refused(_event_line(event), f"YAML aliases (*{event.anchor}) are not accepted; write the value out")
         if getattr(event, "anchor", None) is not None:
-            raise _Refused(event.start_mark.line, f"YAML anchors (&{event.anchor}) are not accepted; write the value out")
+            raise _Refused(_event_line(event), f"YAML anchors (&{event.anchor}) are not accepted; write the value out")
         return super().compose_node(parent, index)
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:

@@ -115,8 +115,9 @@ def page_context(md: Markdown) -> PageContext:
     try:
         from zensical.extensions.context import ContextPreprocessor
     except ImportError:
-        ContextPreprocessor = None
-    context = ContextPreprocessor.from_markdown(md) if ContextPreprocessor is not None else None
+        context = None
+    else:
+        context = ContextPreprocessor.from_markdown(md)
     if context is not None:
         root = str(context.config.get("root_dir") or os.getcwd())
         docs_dir = os.path.join(root, str(context.config.get("docs_dir") or "docs"))

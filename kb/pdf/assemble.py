@@ -299,6 +299,12 @@ _NUMBERED_CODE = re.compile(r'(<code data-kb-code="([^"]+)"[^>]*>)(.*?)(</code>)
 _CHAPTER = re.compile(r'<section class="kb-chapter[^"]*" id="([^"]+)"')
 
 
+def _number_chapter_code(anchor: str, chapter: str) -> str:
+    """One chapter's HTML with `data-kb-code="anchor:n"` on its n-th `pre > code` (n from 0)."""
+    counter = iter(range(1_000_000))
+    return _PRE_CODE.sub(lambda match: f'{match.group(1)} data-kb-code="{anchor}:{next(counter)}"', chapter)
+
+
 def number_code_blocks(page: str) -> str:
     """Give every `pre > code` a `data-kb-code` key (chapter anchor : index in the chapter).
 
@@ -310,13 +316,8 @@ def number_code_blocks(page: str) -> str:
     chapters = list(_CHAPTER.finditer(page))
     for number, chapter in enumerate(chapters):
         end = chapters[number + 1].start() if number + 1 < len(chapters) else len(page)
-        counter = iter(range(1_000_000))
-        anchor = chapter.group(1)
         parts.append(page[position:chapter.start()])
-        parts.append(_PRE_CODE.sub(
-            lambda match, anchor=anchor, counter=counter: f'{match.group(1)} data-kb-code="{anchor}:{next(counter)}"',
-            page[chapter.start():end],
-        ))
+        parts.append(_number_chapter_code(chapter.group(1), page[chapter.start():end]))
         position = end
     parts.append(page[position:])
     return "".join(parts)
