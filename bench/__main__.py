@@ -11,7 +11,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 import bench
-from bench import BENCHMARKS, BenchOptions, BenchResult, Row
+from bench import BENCHMARKS, BenchOptions, BenchResult
 
 
 def load_benchmarks() -> None:

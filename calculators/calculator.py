@@ -31,13 +31,16 @@ class Preset:
 
 @dataclass(frozen=True)
 class StaticTable:
-    """The no-JS table: one output cell per (row value, column value) with the preset's other fields."""
+    """The no-JS table: one output cell per (row value, column value) with the preset's other fields.
+
+    `cell` turns the Evaluation of one cell's inputs (which may carry errors) into the cell's text.
+    """
 
     row_field: str
     row_values: tuple[str, ...]
     column_field: str
     column_values: tuple[str, ...]
-    cell: Callable[[dict[str, Any]], str]
+    cell: Callable[[Evaluation], str]
     caption: str = ""
     legend: str = ""
     clear: tuple[str, ...] = ()
@@ -236,7 +239,7 @@ class Calculator:
         except ValueError as error:
             key, message = ("ARITHMETIC", ARITHMETIC_MESSAGE) if "math domain" in str(error) else ("INTERNAL", INTERNAL_MESSAGE)
             return Evaluation(values=values, errors={GENERAL: {"key": key, "message": message}})
-        except Exception:  # noqa: BLE001 - any other failure is a bug; the reader sees a fixed message, never a trace
+        except Exception:  # any other failure is a bug; the reader sees a fixed message, never a trace
             return Evaluation(values=values, errors={GENERAL: {"key": "INTERNAL", "message": INTERNAL_MESSAGE}})
         return Evaluation(values=values, result=result, display=display)
 

@@ -56,7 +56,11 @@ def field_help(item: Field) -> list[str]:
 
 def calculator_help(calculator: Calculator) -> str:
     """What `python -m calculators NAME --help` prints."""
-    lines = [f"usage: python -m calculators {calculator.name} [--field value ...] [--preset NAME] [--json]", "", f"{calculator.title}: {calculator.summary}", "", "Fields:"]
+    lines = [
+        f"usage: python -m calculators {calculator.name} [--field value ...] [--preset NAME] [--json]", "",
+        f"{calculator.title}: {calculator.summary}", "",
+        "Fields:",
+    ]
     for item in calculator.fields:
         lines.extend(field_help(item))
     if calculator.presets:
@@ -89,7 +93,8 @@ def parse_arguments(calculator: Calculator, arguments: list[str], files: dict[st
         flag, has_value, value = argument[2:].partition("=")
         if flag != "preset" and flag not in keys and flag not in checks:
             extra = "".join(f", --{name}" for name in sorted(checks))
-            raise UsageError(f"{calculator.name}: unknown option '--{flag}' (accepted: {', '.join('--' + key for key in keys)}, --preset{extra}, --json)")
+            accepted = ", ".join("--" + key for key in keys)
+            raise UsageError(f"{calculator.name}: unknown option '--{flag}' (accepted: {accepted}, --preset{extra}, --json)")
         if not has_value and isinstance(keys.get(flag), BooleanField) and (position >= len(arguments) or arguments[position].startswith("--")):
             value = "yes"  # a bare boolean flag (--unpinned) means yes
         elif not has_value:
@@ -126,7 +131,10 @@ def readable(calculator: Calculator, display: dict[str, Any]) -> str:
         lines += ["", f"{output.label}:"]
         if output.kind == "table":
             header = [column.label + (f" ({column.unit})" if column.unit else "") for column in output.columns]  # type: ignore[attr-defined]
-            rows = [header] + [[cell.removesuffix(f" {column.unit}") if column.unit else cell for cell, column in zip(row, output.columns)] for row in value]  # type: ignore[attr-defined]
+            rows = [header] + [
+                [cell.removesuffix(f" {column.unit}") if column.unit else cell for cell, column in zip(row, output.columns)]  # type: ignore[attr-defined]
+                for row in value
+            ]
             widths = [max(len(row[index]) for row in rows) for index in range(len(header))]
             lines += ["  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
         elif output.kind == "messages":

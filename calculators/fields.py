@@ -13,6 +13,7 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
+from types import FrameType
 from typing import Any, ClassVar
 
 from . import messages
@@ -84,11 +85,18 @@ def integer_value(text: str) -> int | float:
     return -int(digits or "0") if negative else int(digits or "0")
 
 
+def _filled(template: str, matched: re.Match[str]) -> str:
+    """The rewrite template with each `{n}` replaced by group n of the match (empty when that group took no part)."""
+    return re.sub(r"\{([0-9])\}", lambda ref: matched.group(int(ref.group(1))) or "", template)
+
+
 def _declared_at() -> str:
     """file:line of the calculator module that is declaring a field (for declaration errors)."""
-    frame = sys._getframe(1)
+    frame: FrameType | None = sys._getframe(1)
     here = __file__
-    while frame is not None and (frame.f_code.co_filename in (here,) or "dataclasses" in frame.f_code.co_filename or frame.f_code.co_filename == "<string>"):
+    while frame is not None and (
+        frame.f_code.co_filename in (here,) or "dataclasses" in frame.f_code.co_filename or frame.f_code.co_filename == "<string>"
+    ):
         frame = frame.f_back
     if frame is None:
         return "<unknown>"
@@ -106,7 +114,8 @@ def portable_regex(value: Any) -> str:
     pattern = type_string(value)
     bad = _UNPORTABLE_REGEX.search(pattern)
     if bad:
-        raise ValueError(f"uses '{bad.group(0)}', which Python and JavaScript read differently (got {pattern!r}); write explicit classes such as [ ] or [0-9], escape dots")
+        raise ValueError(f"uses '{bad.group(0)}', which Python and JavaScript read differently (got {pattern!r}); "
+                         "write explicit classes such as [ ] or [0-9], escape dots")
     try:
         re.compile(pattern, re.ASCII)
     except re.error as error:
@@ -442,7 +451,7 @@ class QuantityField(NumberField):
         for pattern, template in self.rewrites:
             matched = re.fullmatch(pattern, text, re.ASCII)
             if matched:
-                number_text = re.sub(r"\{([0-9])\}", lambda ref: matched.group(int(ref.group(1))) or "", template)
+                number_text = _filled(template, matched)
                 break
         matched = NUMBER_AND_UNIT.fullmatch(number_text)
         if not matched:

@@ -78,7 +78,7 @@ def _groups(calculator: Calculator, inputs: Mapping[str, str]) -> str:
     A summary line names the group and shows its current values, so nothing set there is hidden
     from view; the script opens a group that holds a field with an error.
     """
-    essential = set(item.name for item in calculator.fields) if calculator.essential_fields is None else set(calculator.essential_fields)
+    essential = {item.name for item in calculator.fields} if calculator.essential_fields is None else set(calculator.essential_fields)
     shown: dict[str, list[Field]] = {}
     folded: dict[str, list[Field]] = {}
     for item in calculator.fields:
@@ -135,7 +135,9 @@ def render_table(calculator: Calculator, inputs: Mapping[str, str]) -> str:
         if item.name not in (table.row_field, table.column_field, *table.clear) and inputs.get(item.key)
     ]
     caption = f"{table.caption} — with {', '.join(fixed)}" if fixed else table.caption
-    head = f"<th>{escape(row_field.label)} \\ {escape(column_field.label)}</th>" + "".join(f"<th>{escape(value)}</th>" for value in table.column_values)
+    head = f"<th>{escape(row_field.label)} \\ {escape(column_field.label)}</th>" + "".join(
+        f"<th>{escape(value)}</th>" for value in table.column_values
+    )
     rows = []
     for row_value in table.row_values:
         cells = "".join(

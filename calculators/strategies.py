@@ -28,7 +28,8 @@ def number_text() -> st.SearchStrategy[str]:
 
 def quantity_text(item: QuantityField) -> st.SearchStrategy[str]:
     """Values in and out of range with every accepted spelling, other units, aliases and rewrites."""
-    spellings = list(item.units) + UNKNOWN_UNITS + sorted({"kg", "lb", "mm", "in", "psi", "bar", "kPa", "%", "GiB", "MB", "block", "blocks"} - set(item.units))
+    other_units = {"kg", "lb", "mm", "in", "psi", "bar", "kPa", "%", "GiB", "MB", "block", "blocks"} - set(item.units)
+    spellings = list(item.units) + UNKNOWN_UNITS + sorted(other_units)
     joined = st.tuples(number_text(), st.sampled_from(["", " ", "  ", "\u00a0"]), st.sampled_from(spellings)).map("".join)
     parts = [joined, number_text()]
     if item.aliases:

@@ -36,7 +36,10 @@ def formatting(x: float, decimals: int) -> list:
 
 def specs(n: int, name: str) -> list:
     """f-string fields and format specs on ints and texts."""
-    return [f"{n}", f"{n:d}", f"{n:5d}", f"{n:05d}", f"{n:<5d}|", f"{n:^7d}|", f"{n:*>6}", f"{name}", f"{name:>8}|", f"{name:<8}|", f"{name:.^9}", f"{name:s}!"]
+    return [
+        f"{n}", f"{n:d}", f"{n:5d}", f"{n:05d}", f"{n:<5d}|", f"{n:^7d}|", f"{n:*>6}",
+        f"{name}", f"{name:>8}|", f"{name:<8}|", f"{name:.^9}", f"{name:s}!",
+    ]
 
 
 def slot_plan(clients: list[str], vlans: list[int], first: int) -> dict:
@@ -60,7 +63,7 @@ def slot_plan(clients: list[str], vlans: list[int], first: int) -> dict:
 
 def containers(items: list[str], key: str, position: int) -> list:
     """Indexing, slices, membership, dict methods, sorted, min/max, list/len."""
-    result = []
+    result: list = []
     if len(items) > 0:
         result.append(items[position % len(items)])
         result.append(items[-1])
@@ -152,7 +155,7 @@ def area(width: float, height: float) -> float:
 
 def dict_updates(keys: list[str]) -> dict:
     """Item assignment and augmented item assignment on a dict built in a loop."""
-    counts = {}
+    counts: dict[str, int] = {}
     for key in keys:
         if key in counts:
             counts[key] += 1

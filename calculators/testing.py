@@ -63,14 +63,15 @@ def python_or_error(function: Any, *arguments: Any) -> Any:
         return {"error": "ARITHMETIC"}
     except ValueError as error:
         return {"error": "ARITHMETIC" if "math domain" in str(error) else "INTERNAL"}
-    except Exception:  # noqa: BLE001 - the pipeline maps any other failure to INTERNAL
+    except Exception:  # the pipeline maps any other failure to INTERNAL
         return {"error": "INTERNAL"}
 
 
 JS_CALL = """([path, calls]) => {
   const plain = x => x instanceof Map ? {__map__: Array.from(x.entries()).map(([k, v]) => [k, plain(v)])}
     : Array.isArray(x) ? x.map(plain) : x;
-  const finite = x => typeof x === 'number' ? isFinite(x) : Array.isArray(x) ? x.every(finite) : x instanceof Map ? Array.from(x.values()).every(finite) : true;
+  const finite = x => typeof x === 'number' ? isFinite(x) : Array.isArray(x) ? x.every(finite)
+    : x instanceof Map ? Array.from(x.values()).every(finite) : true;
   const target = path.split('.').reduce((object, key) => object[key], window);
   return calls.map(args => {
     try { const value = target(...args); return finite(value) ? {value: plain(value)} : {error: 'ARITHMETIC'}; }

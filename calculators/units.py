@@ -7,7 +7,7 @@ browser multiplies by the factors that `unit_factors` computes here at build tim
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pint
@@ -36,7 +36,7 @@ DIMENSION_WORDS: dict[str, str] = {
 @lru_cache(maxsize=1)
 def registry() -> pint.UnitRegistry:
     """Return the project's single registry, with units.txt loaded once."""
-    units = pint.UnitRegistry(cache_folder=CACHE_ROOT / "pint")
+    units: pint.UnitRegistry = pint.UnitRegistry(cache_folder=CACHE_ROOT / "pint")
     units.load_definitions(str(DEFINITIONS))
     return units
 
@@ -68,7 +68,7 @@ def convert(magnitude: float, spelling: str, canonical: str) -> float:
     return float(units.Quantity(magnitude, pint_name(spelling)).to(canonical).magnitude)
 
 
-@lru_cache(maxsize=None)
+@cache
 def unit_factor(spelling: str, canonical: str) -> float:
     """The factor from one accepted spelling to the canonical unit (what the browser multiplies by)."""
     return convert(1.0, spelling, canonical)

@@ -138,7 +138,8 @@ def _checked(directive: Directive, info: CalculatorInfo | None = None) -> Prepar
         message = next(iter(evaluation.errors.values()))["message"]
         profile = current_profile()
         given = f" (with the values of KB_PROFILE {profile.file_name})" if profile else ""
-        raise DirectiveError(directive.src_path, directive.line, f"calculator directive: these inputs{given} do not compute: {message}; give a preset: or values:")
+        raise DirectiveError(directive.src_path, directive.line,
+                             f"calculator directive: these inputs{given} do not compute: {message}; give a preset: or values:")
     scripts = info.scripts if info is not None and info.name == calculator.name else script_names(calculator)
     html = render_calculator(calculator, inputs, preset, options["table"], evaluation=evaluation)
     return PreparedCalculator(calculator.name, calculator.title, tuple(scripts), inputs, preset, options["table"], html)

@@ -37,6 +37,11 @@ class _Refused(ProjectError, yaml.YAMLError):
         super().__init__(problem)
 
 
+def _event_line(event: yaml.Event) -> int:
+    """The 0-based line a YAML event starts on (the parser marks every event it makes; 0 for an unmarked one)."""
+    return event.start_mark.line if event.start_mark is not None else 0
+
+
 class _StrictLoader(yaml.SafeLoader):
     """SafeLoader that refuses duplicate keys (YAML would keep the last silently) and aliases/anchors.
 
@@ -47,9 +52,9 @@ class _StrictLoader(yaml.SafeLoader):
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
-            raise _Refused(event.start_mark.line, f"YAML aliases (*{event.anchor}) are not accepted; write the value out")
+            raise _Refused(_event_line(event), f"YAML aliases (*{event.anchor}) are not accepted; write the value out")
         if getattr(event, "anchor", None) is not None:
-            raise _Refused(event.start_mark.line, f"YAML anchors (&{event.anchor}) are not accepted; write the value out")
+            raise _Refused(_event_line(event), f"YAML anchors (&{event.anchor}) are not accepted; write the value out")
         return super().compose_node(parent, index)
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
@@ -205,7 +210,7 @@ def _dedent(text: str, indent: str) -> str:
 def _load_options(body: str, src_path: str, line: int, kind: str) -> dict[str, Any]:
     """Parse a directive body as a YAML mapping; an error names the offending line."""
     try:
-        loaded = yaml.load(body, Loader=_StrictLoader) if body.strip() else {}  # noqa: S506 (a SafeLoader)
+        loaded = yaml.load(body, Loader=_StrictLoader) if body.strip() else {}  # _StrictLoader is a SafeLoader
     except _Refused as error:
         problem = re.sub(r"\{line:(\d+)\}", lambda match: str(line + 1 + int(match.group(1))), error.problem)
         raise DirectiveError(src_path, line + 1 + error.line, f"{kind} directive: {problem}") from None

@@ -115,8 +115,9 @@ def page_context(md: Markdown) -> PageContext:
     try:
         from zensical.extensions.context import ContextPreprocessor
     except ImportError:
-        ContextPreprocessor = None  # noqa: N806
-    context = ContextPreprocessor.from_markdown(md) if ContextPreprocessor is not None else None
+        context = None
+    else:
+        context = ContextPreprocessor.from_markdown(md)
     if context is not None:
         root = str(context.config.get("root_dir") or os.getcwd())
         docs_dir = os.path.join(root, str(context.config.get("docs_dir") or "docs"))
@@ -347,7 +348,7 @@ class DirectiveExtension(Extension):
         }
         super().__init__(**kwargs)
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:  # Python-Markdown's name
         """Register the three steps at the priorities above (the order is explained there)."""
         kinds = tuple(kind for kind in self.getConfig("kinds") if kind in KINDS)
         md.preprocessors.register(DirectivePreprocessor(md, kinds), "kb_directives", PREPROCESSOR_PRIORITY)
@@ -362,6 +363,6 @@ class DirectiveExtension(Extension):
             delattr(self.md, _STATE)
 
 
-def makeExtension(**kwargs: Any) -> DirectiveExtension:  # noqa: N802 (Python-Markdown's entry point)
+def makeExtension(**kwargs: Any) -> DirectiveExtension:  # Python-Markdown's entry point
     """Python-Markdown entry point for `kb.fences`."""
     return DirectiveExtension(**kwargs)

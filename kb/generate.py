@@ -90,7 +90,7 @@ _SiteLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name
 def load_site_config(config_file: Path) -> dict[str, Any]:
     """The site configuration (mkdocs.yml) as plain data."""
     with config_file.open(encoding="utf-8") as stream:
-        return yaml.load(stream, Loader=_SiteLoader)  # noqa: S506 (a SafeLoader plus two tags)
+        return yaml.load(stream, Loader=_SiteLoader)  # a SafeLoader plus two tags
 
 
 def markdown_setup(config: dict[str, Any]) -> tuple[list[str], dict[str, dict[str, Any]]]:
@@ -175,7 +175,7 @@ def _message_index(config: dict[str, Any], project: Path, docs_dir: Path, result
     except CatalogueError as error:
         raise GenerateError(str(error)) from None
     builder = MessageIndexBuilder(catalogue)
-    titles = dict((uri, title) for title, uri in nav_pages(config.get("nav")))
+    titles = {uri: title for title, uri in nav_pages(config.get("nav"))}
     order = [uri for _, uri in nav_pages(config.get("nav"))]
     pages = order + sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md") if p.relative_to(docs_dir).as_posix() not in order)
     names, options = markdown_setup(config)
@@ -190,7 +190,8 @@ def _message_index(config: dict[str, Any], project: Path, docs_dir: Path, result
         unknown = builder.add_mentions(uri, title, sections)
         if unknown:
             line = first_line_of(source, unknown[0])
-            raise GenerateError(f"{docs_dir.name}/{uri}" + (f":{line}" if line else "") + f": message ID {unknown[0]} has no entry in kb/data/messages.yaml")
+            where = f"{docs_dir.name}/{uri}" + (f":{line}" if line else "")
+            raise GenerateError(f"{where}: message ID {unknown[0]} has no entry in kb/data/messages.yaml")
     for message_id in builder.unmentioned():
         result.warnings.append(f"kb/data/messages.yaml: message ID {message_id} is mentioned on no page; remove its entry")
     text = builder.render_markdown(fences.INDEX_PAGE, order)

@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import argparse
 import base64
+import contextlib
 import functools
 import hashlib
 import http.server
+import io
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO, ClassVar
 
 _SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?(?P<type>[^"'\s>]+)""", re.IGNORECASE)
@@ -75,7 +78,7 @@ def security_headers(site_dir: Path) -> dict[str, str]:
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """Serves the site's files with the security headers; a missing file gets 404.html with status 404."""
 
-    headers_to_send: dict[str, str] = {}
+    headers_to_send: ClassVar[dict[str, str]] = {}
     prefix = "/"
 
     def end_headers(self) -> None:
@@ -88,7 +91,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         inside = "/" + path[len(self.prefix):] if path.startswith(self.prefix) else "/\0outside"
         return super().translate_path(inside)
 
-    def send_head(self):  # type: ignore[no-untyped-def]
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
         target = Path(self.translate_path(self.path))
         if target.is_dir():
             target = target / "index.html"
@@ -103,7 +106,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return None
         return super().send_head()
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base class's name)
+    def log_message(self, format: str, *args: object) -> None:  # `format`: the base class's name
         return None
 
 
@@ -130,10 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     server = make_server(arguments.site_dir, arguments.port, arguments.prefix)
     print(f"serving {arguments.site_dir} on http://127.0.0.1:{arguments.port}{arguments.prefix} with the security headers (Ctrl-C stops)")
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
     return 0
 
 

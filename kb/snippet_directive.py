@@ -27,8 +27,8 @@ from calculators.snippets.html import snippet_markup
 from calculators.snippets.marking import mark_variables, with_sentinels
 from calculators.snippets.model import complete_values
 from kb.directives import Directive, DirectiveError, option_line
-from kb.profile import values_for
 from kb.options import Option, OptionError, type_choice, type_mapping, validate_options
+from kb.profile import values_for
 
 KIND = "snippet"
 __all__ = ["KIND", "RUNTIME_ASSET", "STYLE_ASSET", "PreparedSnippet", "prepare", "render"]

@@ -22,10 +22,9 @@ def npiv_adapter(device: str, vios_id: int, slot: int, client_id: int | None, cl
     """One vfchost as lsmap -all -npiv prints it; client_id None prints a not-logged-in adapter."""
     physloc = f"{SYSTEM}-V{vios_id}-C{slot}"
     if client_id is None:
-        lines = NPIV_HEADER + [f"{device:<13} {physloc:<34}", "", f"Status:{status}"]
+        lines = [*NPIV_HEADER, f"{device:<13} {physloc:<34}", "", f"Status:{status}"]
     else:
-        lines = NPIV_HEADER + [f"{device:<13} {physloc:<34} {client_id:>6} {client_name:<14} AIX", "",
-                               f"Status:{status}"]
+        lines = [*NPIV_HEADER, f"{device:<13} {physloc:<34} {client_id:>6} {client_name:<14} AIX", "", f"Status:{status}"]
     port = fcs[3:] if fcs else ""
     location = f"{ENCLOSURE}-P1-C2-T{int(port or 0) + 1}" if fcs else ""
     lines.append(f"FC name:{fcs:<24}FC loc code:{location}")
@@ -35,15 +34,15 @@ def npiv_adapter(device: str, vios_id: int, slot: int, client_id: int | None, cl
     drc = f"{SYSTEM}-V{client_id}-C{client_slot}" if client_id is not None and client_slot is not None else ""
     client_fcs = "fcs0" if drc else ""
     lines.append(f"VFC client name:{client_fcs:<16}VFC client DRC:{drc}")
-    return lines + [""]
+    return [*lines, ""]
 
 
 def scsi_adapter(device: str, vios_id: int, slot: int, client_id: int, devices: tuple[str, ...] = ("vtopt0",)) -> list[str]:
     """One vhost as lsmap -all prints it (client ID in hexadecimal)."""
     physloc = f"{SYSTEM}-V{vios_id}-C{slot}"
-    lines = SCSI_HEADER + [f"{device:<15} {physloc:<44} 0x{client_id:08x}", ""]
+    lines = [*SCSI_HEADER, f"{device:<15} {physloc:<44} 0x{client_id:08x}", ""]
     if not devices:
-        return lines + ["VTD                   NO VIRTUAL TARGET DEVICE FOUND", ""]
+        return [*lines, "VTD                   NO VIRTUAL TARGET DEVICE FOUND", ""]
     for number, vtd in enumerate(devices):
         lines += [f"VTD                   {vtd}", "Status                Available", f"LUN                   0x{0x81 + number:02x}00000000000000",
                   "Backing device        /var/vio/VMLibrary/aix_install", "Physloc", "Mirrored              N/A", ""]

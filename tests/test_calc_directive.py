@@ -24,15 +24,22 @@ def test_lines_are_the_files_lines_when_the_page_has_front_matter(tmp_path: Path
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("# T\n\n```calculator\nname: tyre\n```\n", "docs/bicycles/test.md:4: calculator directive: option 'name' must be one of "),
-    ("intro\n```calculator\nname: tire\ncolour: red\n```\n", "docs/bicycles/test.md:4: calculator directive: unknown option 'colour' (accepted: name, preset, table, values)"),
-    ("```calculator\nname: tire\npreset: gravel\n```\n", "docs/bicycles/test.md:3: calculator directive: tire has no preset 'gravel' (accepted: pavement, cruiser, off-road)"),
-    ("```calculator\nname: tire\nvalues:\n  weight: 2000 lb\n```\n", "docs/bicycles/test.md:3: calculator directive: Total weight must be 20–700 lb (got '2000 lb')"),
+    ("intro\n```calculator\nname: tire\ncolour: red\n```\n",
+     "docs/bicycles/test.md:4: calculator directive: unknown option 'colour' (accepted: name, preset, table, values)"),
+    ("```calculator\nname: tire\npreset: gravel\n```\n",
+     "docs/bicycles/test.md:3: calculator directive: tire has no preset 'gravel' (accepted: pavement, cruiser, off-road)"),
+    ("```calculator\nname: tire\nvalues:\n  weight: 2000 lb\n```\n",
+     "docs/bicycles/test.md:3: calculator directive: Total weight must be 20–700 lb (got '2000 lb')"),
     ("```calculator\nname: tire\nvalues:\n  wheels: 3\n```\n", "docs/bicycles/test.md:4: calculator directive: tire has no field 'wheels'"),
-    ("```calculator\nname: tire\nvalues:\n  weight: 60 lb\n  width: 100 mm\n  rear: 50\n```\n", "docs/bicycles/test.md:1: calculator directive: these inputs do not compute: Front: a 30 lb wheel load is too light"),
+    ("```calculator\nname: tire\nvalues:\n  weight: 60 lb\n  width: 100 mm\n  rear: 50\n```\n",
+     "docs/bicycles/test.md:1: calculator directive: these inputs do not compute: Front: a 30 lb wheel load is too light"),
     ("```calculator\nname: tire\ntable: maybe\n```\n", "docs/bicycles/test.md:3: calculator directive: option 'table' must be true or false"),
     ("```calculator\nname: [tire\n```\n", "docs/bicycles/test.md:3: calculator directive: invalid YAML: expected ',' or ']'"),
-    ("```calculator\nname: tire\n```\n", "docs/bicycles/test.md:1: calculator directive: these inputs do not compute: Total weight: a value is required (e.g. 300 lb); give a preset: or values:"),
-    ("```calculator\nname: tire\npreset: pavement\n```\n\n```calculator\nname: tire\npreset: cruiser\n```\n", "docs/bicycles/test.md:6: calculator directive: 'tire' is already on this page"),
+    ("```calculator\nname: tire\n```\n",
+     "docs/bicycles/test.md:1: calculator directive: these inputs do not compute: Total weight: a value is required (e.g. 300 lb); "
+     "give a preset: or values:"),
+    ("```calculator\nname: tire\npreset: pavement\n```\n\n```calculator\nname: tire\npreset: cruiser\n```\n",
+     "docs/bicycles/test.md:6: calculator directive: 'tire' is already on this page"),
     ("!!! note\n\n    ```calculator\n    name: tyre\n    ```\n", "docs/bicycles/test.md:4: calculator directive: option 'name' must be one of "),
 ])
 def test_malformed_directives_fail_with_page_and_line(tmp_path: Path, text: str, expected: str) -> None:
@@ -45,7 +52,8 @@ def test_a_good_directive_renders_form_static_part_and_script(tmp_path: Path) ->
     assert "```calculator" not in html and "kb_block" not in html
     assert '<section class="kb-calc" id="calc-tire" data-kb-calc="tire" data-search-exclude>' in html
     # the link comes right after the heading and stays out of the heading's id and table-of-contents entry
-    assert '<h1 id="tires">Tires<a class="headerlink" href="#tires" title="Permanent link">&para;</a></h1><p class="kb-calc-jump"><a href="#calc-tire">Open the Tire pressure calculator</a></p>' in html, html[:300]
+    assert ('<h1 id="tires">Tires<a class="headerlink" href="#tires" title="Permanent link">&para;</a></h1>'
+            '<p class="kb-calc-jump"><a href="#calc-tire">Open the Tire pressure calculator</a></p>') in html, html[:300]
     assert '<form class="kb-interactive kb-calc-form" hidden' in html and 'class="kb-static"' in html
     assert 'value="280 lb"' in html and '<option value="cruiser" selected>' in html
     assert '<script src="../assets/calculators/tire.js"></script>' in html

@@ -46,7 +46,8 @@ def test_boolean_text_and_list_kinds() -> None:
     assert mount.parse(" /RAMDISK ") == "/RAMDISK"
     with pytest.raises(FieldError, match=r"^Mount point: 'RAMDISK' is not valid: an absolute path such as /RAMDISK$"):
         mount.parse("RAMDISK")
-    vlans = ListField(name="vlans", label="VLAN IDs", item=NumberField(name="vlan", label="VLAN", integer=True, minimum=1, maximum=4094), min_items=1, max_items=3)
+    vlan = NumberField(name="vlan", label="VLAN", integer=True, minimum=1, maximum=4094)
+    vlans = ListField(name="vlans", label="VLAN IDs", item=vlan, min_items=1, max_items=3)
     assert vlans.parse("10, 20 30") == [10, 20, 30]
     with pytest.raises(FieldError, match=r"^VLAN IDs: item '5000' is not valid: a whole number 1–4094$"):
         vlans.parse("10,5000")

@@ -53,7 +53,8 @@ def in_view(page: Any, selector: str) -> bool:
     """True when the element is displayed and wholly inside the viewport."""
     return page.evaluate(
         """selector => { const n = document.querySelector(selector); if (!n || !n.offsetParent) return false;
-        const r = n.getBoundingClientRect(); return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth; }""",
+        const r = n.getBoundingClientRect();
+        return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth; }""",
         selector,
     )
 

@@ -24,7 +24,7 @@ from calculators.registry import all_calculators
 from calculators.snippets import KINDS, check_value
 from calculators.terminal import LINE_LIMIT, one_line
 from kb.directives import DirectiveError, find_directives, standalone_error
-from kb.options import OptionError, type_choice, type_mapping, type_string, validate_options, Option
+from kb.options import Option, OptionError, type_choice, type_mapping, type_string, validate_options
 from tests.conftest import ROOT
 
 ALL_FIELDS: list[tuple[str, Field]] = [(name, item) for name, calculator in all_calculators().items() for item in calculator.fields]
@@ -87,7 +87,11 @@ def test_cli_reads_20_digit_integers() -> None:
     out, err = io.StringIO(), io.StringIO()
     assert run(["ramdisk", "--size", "2 GiB", "--number", "00000000000000000005"], out, err) == 0, err.getvalue()
     assert "rmramdisk rramdisk5\n" in out.getvalue() and "ramdisk5.0" not in out.getvalue()
-    for arguments in (["--vios", "00000000000000000002"], ["--clients", "+000000000000000000000003"], ["--client-ids", "0000000000000000000010,+0000000000000000000000011", "--clients", "2"]):
+    for arguments in (
+        ["--vios", "00000000000000000002"],
+        ["--clients", "+000000000000000000000003"],
+        ["--client-ids", "0000000000000000000010,+0000000000000000000000011", "--clients", "2"],
+    ):
         out, err = io.StringIO(), io.StringIO()
         assert run(["vio", *arguments], out, err) == 0, (arguments, err.getvalue())
         assert "Internal error" not in out.getvalue()
@@ -130,10 +134,10 @@ def test_hmc_memory_patterns_still_read_gb_and_mb() -> None:
     for text, mib in (("6GB", 6144), ("6 gb", 6144), ("1.5G", 1536), (".5 GB", 512), ("6144 MB", 6144), ("512m", 512), ("1e1 GB", 10240)):
         assert memory.parse(text) == mib, text
     # The rewritten patterns accept exactly the texts of the old, backtracking ones.
-    from calculators.vio import HMC_GB, HMC_MB
-
     import itertools
     import re
+
+    from calculators.vio import HMC_GB, HMC_MB
 
     for new, unit in ((HMC_GB[0], "(?:GB|gb|Gb|G|g)"), (HMC_MB[0], "(?:MB|mb|Mb|M|m)")):
         old = r"([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?) *" + unit
@@ -249,8 +253,10 @@ def test_closed_pipe_ends_quietly(module: str) -> None:
 
 
 def test_help_shows_examples_and_both_command_lines() -> None:
-    calculators_help = subprocess.run([sys.executable, "-m", "calculators", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=60).stdout
-    snippets_help = subprocess.run([sys.executable, "-m", "calculators.snippets", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=60).stdout
+    calculators_help = subprocess.run([sys.executable, "-m", "calculators", "--help"],
+                                      cwd=ROOT, capture_output=True, text=True, timeout=60).stdout
+    snippets_help = subprocess.run([sys.executable, "-m", "calculators.snippets", "--help"],
+                                   cwd=ROOT, capture_output=True, text=True, timeout=60).stdout
     assert "Examples:" in calculators_help and "python -m calculators.snippets" in calculators_help
     assert "Examples:" in snippets_help and "--db2-dir" in snippets_help and "python -m calculators --help" in snippets_help
     for example in [line.strip() for line in (calculators_help + snippets_help).splitlines() if line.startswith("  python -m ")]:
@@ -304,7 +310,8 @@ def floats_that_are_whole(value: Any) -> list[float]:
 def test_json_gives_warning_codes_with_texts_and_whole_numbers_as_integers(name: str) -> None:
     import json
 
-    done = subprocess.run([sys.executable, "-m", "calculators", name, *JSON_RUNS[name], "--json"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    done = subprocess.run([sys.executable, "-m", "calculators", name, *JSON_RUNS[name], "--json"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     warnings = warnings_in(result)
@@ -363,9 +370,9 @@ def test_aliases_and_anchors_are_refused_quickly_with_a_short_line() -> None:
 
 def test_long_values_are_cut_in_option_errors() -> None:
     schema = {"name": Option(type_choice(["tire", "vio"])), "preset": Option(type_string, default=None), "values": Option(type_mapping, default={})}
-    for given in ({"name": "x" * 1_000_000}, {"name": ["y" * 1000] * 1000}, {"name": "vio", "values": "z" * 10**6}, {"n" * 10**5: 1}):
+    for options in ({"name": "x" * 1_000_000}, {"name": ["y" * 1000] * 1000}, {"name": "vio", "values": "z" * 10**6}, {"n" * 10**5: 1}):
         with pytest.raises(OptionError) as caught:
-            validate_options(given, schema, "calculator")
+            validate_options(options, schema, "calculator")
         assert len(caught.value.reason) < 300, caught.value.reason[:400]
     error = DirectiveError("docs/page.md", 3, "calculator directive: " + "w\n" * 10**5)
     assert len(str(error)) < 450 and "\n" not in str(error)

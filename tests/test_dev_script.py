@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,7 +29,8 @@ def test_old_python_is_refused_in_one_line(tmp_path: Path, version: str) -> None
 
 
 def test_missing_python_is_refused_in_one_line(tmp_path: Path) -> None:
-    done = subprocess.run([str(ROOT / "dev"), "build"], env=dict(os.environ, PYTHON=str(tmp_path / "nothing")), capture_output=True, text=True, timeout=60)
+    done = subprocess.run([str(ROOT / "dev"), "build"], env=dict(os.environ, PYTHON=str(tmp_path / "nothing")),
+                          capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and "install Python 3.11.5 or newer" in done.stderr
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from kb.directives import (
+    DirectiveError,
     author_path,
     body_first_line,
-    DirectiveError,
     find_directives,
     option_line,
     place_rendered,

@@ -21,11 +21,14 @@ from kb.glossary import (
 
 ROOT = Path(__file__).resolve().parent.parent
 TERMS = load_glossary()
-FIELD_ACRONYMS = (
-    "HMC LPAR VIOS VIO SEA SR-IOV NPIV LPM HBA RoCE ROCE RDMA IVE vSCSI VSCSI WWPN WWN NIM SMS JFS JFS2 "
-    "UDF UDFS PCM SDDPCM AIXPCM MPIO APAR PMR TLS SSL LDAP BSD ETRTO ISP TSM SVC LUN LACP PVID VLAN ODM "
-    "LED kdb DLPAR ISO TSS psi SCSI FC NIC PCI NFS IEEE RHEL TL ML CPU SSH GUI CLI DIX FDDI ATM"
-).split()
+FIELD_ACRONYMS = [
+    "HMC", "LPAR", "VIOS", "VIO", "SEA", "SR-IOV", "NPIV", "LPM", "HBA", "RoCE", "ROCE",
+    "RDMA", "IVE", "vSCSI", "VSCSI", "WWPN", "WWN", "NIM", "SMS", "JFS", "JFS2", "UDF",
+    "UDFS", "PCM", "SDDPCM", "AIXPCM", "MPIO", "APAR", "PMR", "TLS", "SSL", "LDAP", "BSD",
+    "ETRTO", "ISP", "TSM", "SVC", "LUN", "LACP", "PVID", "VLAN", "ODM", "LED", "kdb",
+    "DLPAR", "ISO", "TSS", "psi", "SCSI", "FC", "NIC", "PCI", "NFS", "IEEE", "RHEL",
+    "TL", "ML", "CPU", "SSH", "GUI", "CLI", "DIX", "FDDI", "ATM",
+]
 
 
 def _article(path: Path) -> str:

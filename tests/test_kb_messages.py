@@ -269,7 +269,7 @@ def test_generated_index_is_git_ignored_and_included_by_the_tracked_page(site_di
 class _LinkAndIdParser(HTMLParser):
     """Collects element ids, links, and running text outside links, code and headings."""
 
-    SKIP = {"a", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "samp", "textarea", "svg"}
+    SKIP = frozenset({"a", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "samp", "textarea", "svg"})
 
     def __init__(self) -> None:
         super().__init__()
@@ -322,7 +322,8 @@ def test_index_lists_every_catalogue_id_with_working_links(built_site: Path) -> 
     for message_id in CATALOGUE:
         assert anchor_of(message_id) in index.ids, f"{message_id} is missing from the index"
     place_links = [attrs["href"] for attrs, _ in index.links
-                   if attrs.get("href") and "headerlink" not in str(attrs.get("class")) and not str(attrs["href"]).startswith(("#", "tags.html", "./tags.html"))]
+                   if attrs.get("href") and "headerlink" not in str(attrs.get("class"))
+                   and not str(attrs["href"]).startswith(("#", "tags.html", "./tags.html"))]
     assert place_links, "the index links no page"
     for href in place_links:
         path, _, anchor = str(href).partition("#")

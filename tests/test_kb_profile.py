@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from calculators.registry import all_calculators
 from calculators.snippets import SNIPPETS
-from conftest import ROOT
 from kb.profile import ProfileError, load_profile, parse_profile, problem, variables
 
 PROFILE = {"values": {"instance-dir": "/home/tsminst2", "client-dir": "/opt/tivoli/tsm/client/ba/bin64",
@@ -36,7 +36,8 @@ def test_a_value_is_checked_by_every_place_that_uses_it():
     assert problem("server-name", "SPSERVER9") is None
     assert problem("netmask", "255.255.0.0") is None
     refused = problem("server-name", "TSM; rm -rf /")
-    assert refused is not None and refused.startswith("variable 'server-name' value 'TSM; rm -rf /' is not accepted by snippet sp-server-self-trust: ")
+    assert refused is not None
+    assert refused.startswith("variable 'server-name' value 'TSM; rm -rf /' is not accepted by snippet sp-server-self-trust: ")
     assert problem("clients", "abc") == ("variable 'clients' value 'abc' is not accepted by calculator vio: "
                                          "Clients: 'abc' is not a number; enter a whole number 1–100")
     assert problem("no-such-thing", "x") == "unknown variable 'no-such-thing' (no snippet or calculator uses it; the Profile page lists the names)"
@@ -52,9 +53,12 @@ def test_profile_file_checks():
         "{": "KB_PROFILE p.json: not JSON: line 1 column 2: Expecting property name enclosed in double quotes",
         '{"server-name": "X"}': 'KB_PROFILE p.json: expected {"values": {"<public name>": "<text>", ...}} and nothing else',
         '{"values": {"clients": 3}}': "KB_PROFILE p.json: variable 'clients' must be text (got 3); quote it",
-        '{"values": {"clients": "0"}}': "KB_PROFILE p.json: variable 'clients' value '0' is not accepted by calculator vio: Clients must be 1–100 (got '0')",
-        '{"values": {"colour": "red"}}': "KB_PROFILE p.json: unknown variable 'colour' (no snippet or calculator uses it; the Profile page lists the names)",
-        json.dumps({"values": {"server-name": "A\n" * 100}}): "KB_PROFILE p.json: variable 'server-name' value '" + ("A\\n" * 20) + "…' is not accepted by snippet sp-server-self-trust: ",
+        '{"values": {"clients": "0"}}':
+            "KB_PROFILE p.json: variable 'clients' value '0' is not accepted by calculator vio: Clients must be 1–100 (got '0')",
+        '{"values": {"colour": "red"}}':
+            "KB_PROFILE p.json: unknown variable 'colour' (no snippet or calculator uses it; the Profile page lists the names)",
+        json.dumps({"values": {"server-name": "A\n" * 100}}):
+            "KB_PROFILE p.json: variable 'server-name' value '" + ("A\\n" * 20) + "…' is not accepted by snippet sp-server-self-trust: ",
     }
     for text, message in cases.items():
         with pytest.raises(ProfileError) as raised:

@@ -102,7 +102,8 @@ def test_export_clear_import_round_trip(tab, tmp_path):
     tab.set_input_files("[data-kb-profile-import]", str(exported))
     status = tab.locator("[data-kb-profile-status]")
     status.filter(has_text="Imported").wait_for()
-    assert status.inner_text().startswith("Imported 2 values from profile.json. Unknown names, not imported: colour. Refused: clients (calculator vio: Clients must be 1–100 (got '0')).")
+    assert status.inner_text().startswith("Imported 2 values from profile.json. Unknown names, not imported: colour. "
+                                          "Refused: clients (calculator vio: Clients must be 1–100 (got '0')).")
     assert tab.input_value("#kb-profile-server-name") == "SPSERVER9"
     go(tab, "spectrum-protect/replace-server.html")
     assert snippet_field(tab, "server_name").input_value() == "SPSERVER9"

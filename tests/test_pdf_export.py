@@ -19,7 +19,6 @@ from typing import Any
 
 import pytest
 import yaml
-
 from conftest import ROOT, require_tool
 
 PDF_NAME = "pdf/field-notes.pdf"
@@ -159,7 +158,7 @@ class _NavParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if not self.tags or tag in {"input", "br", "img"}:
             return
-        open_tag, role = self.tags.pop()
+        _, role = self.tags.pop()
         if role == "item":
             self.stack.pop()
         if role == "title":
@@ -617,7 +616,7 @@ def test_every_page_reference_matches_its_link(reader: Any, pdftotext: str, pdf_
             target = link.get("/Dest")
             if link.get("/Subtype") != "/Link" or target is None or str(target).lstrip("/") not in named:
                 continue
-            x1, y1, x2, y2 = (float(value) for value in link["/Rect"])
+            _x1, y1, x2, y2 = (float(value) for value in link["/Rect"])
             top, bottom = height - y2, height - y1
             page_words = words[number - 1]
             after = sorted((w for w in page_words if w[0] >= x2 - 1 and w[1] < bottom and w[3] > top), key=lambda w: w[0])

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from calculators.calculator import Evaluation
 from calculators.ramdisk import CALCULATOR, SIZE_UNITS, model
 from calculators.units import registry
 
@@ -17,7 +18,7 @@ MIB = 2**20
 GIB = 2**30
 
 
-def evaluate(**inputs: str):  # noqa: ANN201 - an Evaluation
+def evaluate(**inputs: str) -> Evaluation:
     """Evaluate texts given by field name, as the form and the CLI pass them."""
     return CALCULATOR.evaluate({CALCULATOR.field(name).key: text for name, text in inputs.items()})
 

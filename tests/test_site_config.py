@@ -25,13 +25,13 @@ _DuplicateKeyLoader.add_multi_constructor("!", lambda loader, suffix, node: None
 
 
 def test_mkdocs_yml_sets_no_key_twice() -> None:
-    yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_DuplicateKeyLoader)  # noqa: S506 (a SafeLoader)
+    yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_DuplicateKeyLoader)  # a SafeLoader
 
 
 def test_the_duplicate_key_check_catches_a_repeated_list() -> None:
     text = "extra_javascript:\n  - a.js\nsite_name: x\nextra_javascript:\n  - b.js\n"
     try:
-        yaml.load(text, Loader=_DuplicateKeyLoader)  # noqa: S506
+        yaml.load(text, Loader=_DuplicateKeyLoader)
     except AssertionError as error:
         assert "mkdocs.yml:4: 'extra_javascript' is already set at line 1" in str(error)
     else:

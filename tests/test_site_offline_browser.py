@@ -94,7 +94,7 @@ def run_search(page: object, term: str) -> str:
     counted = page.get_by_text(re.compile(r"^\d+ results?$")).first  # type: ignore[attr-defined]
     try:
         counted.wait_for(timeout=SEARCH_SETTLE_MS)
-    except Exception:  # noqa: BLE001 (Playwright's TimeoutError): report what the dialog says instead
+    except Exception:  # Playwright's TimeoutError: report what the dialog says instead
         status = page.get_by_text(re.compile(r"^No results")).first  # type: ignore[attr-defined]
         return status.inner_text() if status.count() else "no result count within the time limit"
     found = re.match(r"(\d+) results?", counted.inner_text())

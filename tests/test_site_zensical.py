@@ -65,7 +65,8 @@ def test_zensical_site_has_the_generated_assets_and_loads_them_only_where_used(z
 
 def test_a_malformed_directive_stops_the_zensical_build_with_page_and_line(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.md").write_text("---\ntags: [x]\n---\n\n# Bad\n\n```snippet\nname: sp-instance-unit\nvalues:\n  owner: tsm;reboot\n```\n", encoding="utf-8")
+    (tmp_path / "docs" / "index.md").write_text(
+        "---\ntags: [x]\n---\n\n# Bad\n\n```snippet\nname: sp-instance-unit\nvalues:\n  owner: tsm;reboot\n```\n", encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(textwrap.dedent("""\
         site_name: bad
         use_directory_urls: false

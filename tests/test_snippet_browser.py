@@ -10,9 +10,9 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_snippet_kinds import CASES
 
 from calculators.snippets import KINDS, MESSAGES, SNIPPETS, check_value, find_errors, render_text, resolve_values
-from test_snippet_kinds import CASES
 
 SYSTEMD_PAGE = "spectrum-protect/systemd-autostart.html"
 ETHERCHANNEL_PAGE = "aix-networking/etherchannel-crash.html"

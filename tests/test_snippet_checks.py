@@ -12,12 +12,12 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+from conftest import require_tool
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from calculators.snippets import SNIPPETS, Snippet, SnippetValueError, find_errors, render_text
 from calculators.snippets.unit_file import UnitFileError, parse_unit, unit_files_in
-from conftest import require_tool
 
 SHELL = sorted(name for name, snippet in SNIPPETS.items() if snippet.checker == "shell")
 UNIT_WRITERS = sorted(name for name in SHELL if unit_files_in(render_text(SNIPPETS[name])))
@@ -92,7 +92,11 @@ EXPECTED_UNIT_KEYS = {
         "Service": ["Type", "ExecStart", "ExecReload", "ExecStop", "PIDFile", "TimeoutStartSec"],
         "Install": ["WantedBy"],
     },
-    "dsmcad.service": {"Unit": ["Description", "After"], "Service": ["Type", "ExecStart", "ExecReload", "ExecStop", "GuessMainPID"], "Install": ["WantedBy"]},
+    "dsmcad.service": {
+        "Unit": ["Description", "After"],
+        "Service": ["Type", "ExecStart", "ExecReload", "ExecStop", "GuessMainPID"],
+        "Install": ["WantedBy"],
+    },
 }
 
 
@@ -221,7 +225,8 @@ def check_windows_cmd(text: str) -> None:
         assert not re.search(r"[%^&|<>\n\r]", line), line
         outside = re.sub(r'"[^"]*"', "", line)
         assert re.fullmatch(r"(?:\s*(?:del|-add|-server|-file|-list|[A-Za-z0-9_.+-]+))*\s*", outside), line
-        assert re.fullmatch(r'(?:del "[^"]+"|dir "[^"]+\\dsmcert\.\*"|"[^"]+\\dsmcert\.exe" (?:-add -server [A-Za-z0-9_.+-]+ -file "[^"]+"|-list))', line), line
+        assert re.fullmatch(r'(?:del "[^"]+"|dir "[^"]+\\dsmcert\.\*"'
+                            r'|"[^"]+\\dsmcert\.exe" (?:-add -server [A-Za-z0-9_.+-]+ -file "[^"]+"|-list))', line), line
 
 
 def check_tsm_admin(text: str) -> None:

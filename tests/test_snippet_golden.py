@@ -182,7 +182,7 @@ LDAPURL_OFF_OTHER = """\
 test -e /tsm/tsminst2/dsmserv.opt.ldapurl || cp -p /tsm/tsminst2/dsmserv.opt /tsm/tsminst2/dsmserv.opt.ldapurl
 # Write dsmserv.opt again from the copy without its LDAPURL line(s), as the notes say; then start the server.
 test -s /tsm/tsminst2/dsmserv.opt.ldapurl && grep -v -i '^[[:space:]]*LDAPURL[[:space:]]' /tsm/tsminst2/dsmserv.opt.ldapurl > /tsm/tsminst2/dsmserv.opt
-"""
+"""  # noqa: E501 - the verbatim command line the snippet prints
 
 # Reference section 5: the LDAPURL line's form.
 LDAPURL_ON_OTHER = """\

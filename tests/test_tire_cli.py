@@ -34,7 +34,9 @@ def test_readable_output_shows_the_page_strings() -> None:
     (("tire", "--weight", "300 lb", "--width", "28 kg"), "Tire width must be a length such as '28 mm', '2.25 in' or '28-622' (got '28 kg')"),
     (("tire", "--weight", "300 lb", "--width", "28 mm", "--rear", "120"), "Rear share must be 30–85 % (got '120')"),
     (("tire", "--weight", "300 lb"), "Tire width: a value is required (e.g. 28 mm)"),
-    (("tire", "--weight", "300 lb", "--width", "28 mm", "--colour", "red"), "tire: unknown option '--colour' (accepted: --weight, --rear, --width, --front-width, --rim, --surface, --rim-type, --casing, --tire-max, --rim-max, --ref-pressure, --ref-width, --ref-weight, --ref-rear, --ref-wheel, --preset, --json)"),
+    (("tire", "--weight", "300 lb", "--width", "28 mm", "--colour", "red"),
+     "tire: unknown option '--colour' (accepted: --weight, --rear, --width, --front-width, --rim, --surface, --rim-type, --casing, "
+     "--tire-max, --rim-max, --ref-pressure, --ref-width, --ref-weight, --ref-rear, --ref-wheel, --preset, --json)"),
     (("tyre", "--weight", "300 lb"), "unknown calculator 'tyre' (accepted: "),
     (("tire", "--weight"), "tire: option '--weight' needs a value"),
 ])

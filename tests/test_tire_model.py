@@ -91,7 +91,8 @@ def test_warnings_in_reference_order() -> None:
 def test_warning_texts() -> None:
     display = TIRE.evaluate({"weight": "300 lb", "width": "28 mm", "rim-type": "hookless"}).display
     # W_min = (153.6 × 180 / (72.519 + 7.1685)) ** (1 / 1.5785) = 346.95 ** 0.63351 = 40.67 → 41 mm
-    assert ["HOOKLESS_MAX", "Rear: 136.5 psi is above the 5 bar (72.5 psi) limit for hookless rims; a tire at least 41 mm wide stays under it."] in display["warnings"]
+    hookless = "Rear: 136.5 psi is above the 5 bar (72.5 psi) limit for hookless rims; a tire at least 41 mm wide stays under it."
+    assert ["HOOKLESS_MAX", hookless] in display["warnings"]
     assert model.hookless_min_width_mm(180, 1.0) == pytest.approx(40.67, abs=0.01)
 
 
@@ -109,11 +110,13 @@ def test_own_reference_scales_by_the_ratio_at_the_reference() -> None:
     ratio = 120 / published(180, 28)
     assert result["rear"]["scaled"]["psi"] == pytest.approx(120.0, rel=1e-12)
     assert result["front"]["scaled"]["psi"] == pytest.approx(published(120, 28) * ratio, rel=1e-12)
-    other = run(weight="200 lb", rear="55", width="32 mm", ref_pressure="90 psi", ref_width="28 mm", ref_weight="250 lb", ref_rear="60", ref_wheel="front")
+    other = run(weight="200 lb", rear="55", width="32 mm",
+                ref_pressure="90 psi", ref_width="28 mm", ref_weight="250 lb", ref_rear="60", ref_wheel="front")
     ratio = 90 / published(100, 28)  # front of 250 lb at 60 % rear
     assert other["rear"]["scaled"]["psi"] == pytest.approx(published(110, 32) * ratio, rel=1e-12)
     assert errors(weight="300 lb", width="28 mm", ref_width="30 mm")["ref-pressure"]["key"] == "REFERENCE_INCOMPLETE"
-    assert errors(weight="300 lb", width="28 mm", ref_pressure="40 psi", ref_weight="40 lb", ref_width="60 mm")["ref-pressure"]["key"] == "REFERENCE_DOMAIN"
+    too_low = errors(weight="300 lb", width="28 mm", ref_pressure="40 psi", ref_weight="40 lb", ref_width="60 mm")
+    assert too_low["ref-pressure"]["key"] == "REFERENCE_DOMAIN"
 
 
 def test_presets_reproduce_the_notes_pressure() -> None:
@@ -127,7 +130,8 @@ def test_rim_label_and_diameter_advice() -> None:
     assert advice[0].startswith('Rim: 559 mm BSD (26" decimal (26er, MTB, cruiser)).')
     # sqrt((622 + 56) / (559 + 56)) = sqrt(1.10244) = 1.0500
     assert "about 1.05 × these pressures" in advice[1]
-    assert TIRE.evaluate({"weight": "250 lb", "width": "28 mm", "rim": "600"}).display["advice"][0].startswith("Rim: 600 mm BSD (not in the rim table)")
+    unlisted = TIRE.evaluate({"weight": "250 lb", "width": "28 mm", "rim": "600"})
+    assert unlisted.display["advice"][0].startswith("Rim: 600 mm BSD (not in the rim table)")
     assert model.diameter_factor(622, 28) == 1.0
 
 
@@ -155,7 +159,8 @@ def test_scaled_pressure_above_the_hookless_limit_warns() -> None:
     assert shaped["front"]["scaled"]["psi"] == pytest.approx(46.37, abs=0.01) and shaped["front"]["scaled"]["warnings"] == []
     assert evaluation.display["warnings"] is None
     assert evaluation.display["scaled_warnings"] == [["HOOKLESS_MAX",
-        "Rear (scaled): 73.6 psi is above the 5 bar (72.5 psi) limit for hookless rims; at the same ratio to the model, a tire at least 29 mm wide stays under it."]]
+        "Rear (scaled): 73.6 psi is above the 5 bar (72.5 psi) limit for hookless rims; "
+        "at the same ratio to the model, a tire at least 29 mm wide stays under it."]]
     assert model.hookless_min_width_mm(90, 90 / published(108, 28)) == pytest.approx(28.25, abs=0.01)
 
 
@@ -176,7 +181,8 @@ def test_scaled_pressure_at_the_reference_is_exactly_the_readers() -> None:
     at_limit = TIRE.evaluate({**TIRE.preset_inputs("cruiser"), "tire-max": "60 psi"})
     assert at_limit.result["scaled"][1]["psi"] == 60.0
     assert at_limit.display["scaled_warnings"] == [["PINCH_FLOOR",
-        "Front (scaled): 21.0 psi is below the ISO 5775-1 minimum of 29.0 psi for this width and surface: with tubes it risks pinch flats, and the bead can roll off the rim in hard turns."]]
+        "Front (scaled): 21.0 psi is below the ISO 5775-1 minimum of 29.0 psi for this width and surface: "
+        "with tubes it risks pinch flats, and the bead can roll off the rim in hard turns."]]
     assert [code for code, _ in at_limit.display["warnings"]] == ["PINCH_FLOOR", "EXTRAPOLATED", "EXTRAPOLATED"]
     over = TIRE.evaluate({**TIRE.preset_inputs("cruiser"), "tire-max": "59.9 psi"}).display["scaled_warnings"]
     assert over[1] == ["OVER_TIRE_MAX", "Rear (scaled): 60.0 psi is above the tire's maximum of 59.9 psi."]

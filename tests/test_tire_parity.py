@@ -28,13 +28,15 @@ TRAPS: list[dict[str, str]] = [
     {"weight": "300 lb", "rear": "60", "width": "28 mm"},
     {"weight": "133.06 lb", "rear": "50", "width": "100 mm"},  # model gives −0.0497 psi: the message must say 0.0, not -0.0
     {"weight": "300 lb", "width": "0 mm"}, {"weight": "300 lb", "width": "-0 mm"}, {"weight": "300 lb", "width": "-0.0"},
-    {"weight": "1e400 lb", "width": "28 mm"}, {"weight": "NaN", "width": "Infinity"}, {"weight": "300 lb", "width": "28 mm", "casing": "1.2000000000000002"},
+    {"weight": "1e400 lb", "width": "28 mm"}, {"weight": "NaN", "width": "Infinity"},
+    {"weight": "300 lb", "width": "28 mm", "casing": "1.2000000000000002"},
     {"weight": "700 lb", "rear": "85", "width": "15 mm"}, {"weight": "20 lb", "rear": "30", "width": "130 mm"},
     {"weight": "9.0718474 kg", "width": "15 mm"}, {"weight": "300 lb", "width": "28 mm", "tire-max": "136.48783034491188 psi"},
     {"weight": "300 lb", "width": "28 mm", "rim-type": "HOOKLESS", "rim": "36ER", "surface": " Unpaved "},
     {"weight": "300 lb", "width": "28-622", "front-width": "2.25\"", "rim": "27.5\u2033"}, {"weight": "300\u00a0lb", "width": "28\tmm"},
     {"weight": "−5 lb", "width": "28 mm"}, {"weight": "300 lb", "width": "28 mm", "ref-pressure": "0.0001 psi"},
-    {"weight": "300 lb", "width": "28 mm", "ref-width": "30 mm"}, {"weight": "300 lb", "width": "28 mm", "ref-pressure": "8 bar", "ref-wheel": "front"},
+    {"weight": "300 lb", "width": "28 mm", "ref-width": "30 mm"},
+    {"weight": "300 lb", "width": "28 mm", "ref-pressure": "8 bar", "ref-wheel": "front"},
     {"weight": "300 lb", "width": "28 mm", "rear": "30.000000000000004"}, {"weight": "300 lb", "width": "28 mm", "rear": "85.00000000000001"},
     {}, {"weight": "", "width": " "}, {"weight": "__proto__", "width": "constructor", "rim": "toString"}, {"rim": "hasOwnProperty", "weight": "1 lb"},
 ]

@@ -9,8 +9,8 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_vio_model import PAIR_VALUES, REFUSALS, SINGLE_VALUES
 from test_vio_cases import configuration_from
+from test_vio_model import PAIR_VALUES, REFUSALS, SINGLE_VALUES
 
 from calculators.registry import get
 from calculators.testing import browser_batch, fuzz_inputs, inputs_strategy, open_page, python_batch

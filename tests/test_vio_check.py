@@ -8,12 +8,12 @@ import time
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.cli_runs import in_process
 from lsmap_samples import npiv_adapter, render, scsi_adapter
 
 from calculators.registry import get
 from calculators.runtime import CalcError
 from calculators.vio.check import check_lsmap, difference_line, location_ids, parse_lsmap, partition_number
+from tests.cli_runs import in_process
 
 CALCULATOR = get("vio")  # from the registry: it hands down the unit vocabulary
 
@@ -116,11 +116,16 @@ def test_a_type_mismatch_and_an_unknown_vios():
 @pytest.mark.parametrize(("text", "message"), [
     ("", "no vfchost or vhost line found: paste the output of lsmap -all -npiv and/or lsmap -all as the VIOS printed it"),
     ("hello world", "line 1: cannot read 'hello world': expected lsmap output: a header, or a vfchost or vhost line"),
-    ("\n\nvfchost0 U9117-V1", "line 3: cannot read 'vfchost0 U9117-V1': the Physloc does not end in -V<partition ID>-C<slot>, such as U9117.MMA.101F170-V1-C31"),
-    ("vfchost0 U9117.MMA.101F170-V1-C31 x", "line 1: cannot read 'vfchost0 U9117.MMA.101F170-V1-C31 x': the client partition ID is not a number such as 3 or 0x00000003"),
-    ("vfchost0 U9117.MMA.101F170-V1-C31 3\nLUN 0x81", "line 2: cannot read 'LUN 0x81': not a line of lsmap -all -npiv (Status:, FC name:, Ports logged in:, Flags:, VFC client name:)"),
-    ("vhost0 U9117.MMA.101F170-V1-C30 0x3\nStatus:LOGGED_IN", "line 2: cannot read 'Status:LOGGED_IN': not a line of lsmap -all (VTD, Status, LUN, Backing device, Physloc, Mirrored)"),
-    ("vhost0 U9117.MMA.101F170-V1-C30 0x3\nvhost1 U9117.MMA.101F170-V2-C40 0x4", "line 2: vhost1 is on partition 2, the lines before on partition 1: paste the output of one VIO server at a time"),
+    ("\n\nvfchost0 U9117-V1",
+     "line 3: cannot read 'vfchost0 U9117-V1': the Physloc does not end in -V<partition ID>-C<slot>, such as U9117.MMA.101F170-V1-C31"),
+    ("vfchost0 U9117.MMA.101F170-V1-C31 x",
+     "line 1: cannot read 'vfchost0 U9117.MMA.101F170-V1-C31 x': the client partition ID is not a number such as 3 or 0x00000003"),
+    ("vfchost0 U9117.MMA.101F170-V1-C31 3\nLUN 0x81",
+     "line 2: cannot read 'LUN 0x81': not a line of lsmap -all -npiv (Status:, FC name:, Ports logged in:, Flags:, VFC client name:)"),
+    ("vhost0 U9117.MMA.101F170-V1-C30 0x3\nStatus:LOGGED_IN",
+     "line 2: cannot read 'Status:LOGGED_IN': not a line of lsmap -all (VTD, Status, LUN, Backing device, Physloc, Mirrored)"),
+    ("vhost0 U9117.MMA.101F170-V1-C30 0x3\nvhost1 U9117.MMA.101F170-V2-C40 0x4",
+     "line 2: vhost1 is on partition 2, the lines before on partition 1: paste the output of one VIO server at a time"),
     ("x" * 500, "line 1: cannot read '" + "x" * 60 + "…': expected lsmap output: a header, or a vfchost or vhost line"),
 ])
 def test_unreadable_text_names_the_line(text, message):
@@ -226,7 +231,8 @@ def test_cli_unreadable_file_exits_2_naming_the_line(tmp_path):
     done = run_cli("--check-lsmap", str(bad), "--json")
     line = SAMPLE.split("\n").index("Ports logged in:0") + 1
     assert done.returncode == 2 and done.stdout == ""
-    assert done.stderr == f"--check-lsmap {bad}: line {line}: cannot read 'Portz logged in:0': not a line of lsmap -all -npiv (Status:, FC name:, Ports logged in:, Flags:, VFC client name:)\n"
+    assert done.stderr == (f"--check-lsmap {bad}: line {line}: cannot read 'Portz logged in:0': "
+                           "not a line of lsmap -all -npiv (Status:, FC name:, Ports logged in:, Flags:, VFC client name:)\n")
     binary = tmp_path / "binary.txt"
     binary.write_bytes(b"vfchost0 U9117.MMA.101F170-V1-C31\nStatus:\xff\xfe\n")
     done = run_cli("--check-lsmap", str(binary))

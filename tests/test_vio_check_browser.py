@@ -38,7 +38,8 @@ BROWSER_ANSWER = """([text, inputs]) => {
   const plain = (v) => v instanceof Map ? Object.fromEntries([...v].map(([k, x]) => [k, plain(x)])) : Array.isArray(v) ? v.map(plain) : v;
   try {
     const result = check.check_lsmap(text, plan);
-    return {vios: plain(result.get("vios")), differences: plain(result.get("differences")), lines: result.get("differences").map(check.difference_line)};
+    return {vios: plain(result.get("vios")), differences: plain(result.get("differences")),
+            lines: result.get("differences").map(check.difference_line)};
   } catch (e) { return {error: [e.key, e.message]}; }
 }"""
 
@@ -61,7 +62,7 @@ def test_parity_with_python(planner):
             cases.append((render(plan, vios_id), inputs))
             cases.append((render(plan, vios_id, scsi=False).replace("fcs1", "fcs0"), inputs))
         cases += [(text, inputs) for text in BROKEN]
-    for text, inputs in cases:
+    for text, _inputs in cases:
         for other in PLANS:
             assert planner.evaluate(BROWSER_ANSWER, [text, other]) == python_answer(text, other), (text[:200], other)
 
@@ -84,7 +85,8 @@ def test_the_paste_form_lists_the_differences(planner):
     planner.fill("#kb-vio-client-ids", "")
     planner.fill("#kb-lsmap-text", "hello\nworld")
     planner.click("[data-kb-lsmap-run]")
-    assert result.locator("[data-kb-lsmap-error]").inner_text() == "line 1: cannot read 'hello': expected lsmap output: a header, or a vfchost or vhost line"
+    assert result.locator("[data-kb-lsmap-error]").inner_text() == (
+        "line 1: cannot read 'hello': expected lsmap output: a header, or a vfchost or vhost line")
     planner.fill("#kb-vio-clients", "0")
     planner.click("[data-kb-lsmap-run]")
     assert result.locator("[data-kb-lsmap-error]").inner_text().startswith("The plan above has an error")
@@ -94,6 +96,7 @@ def test_the_paste_form_lists_the_differences(planner):
 def test_hostile_paste_stays_responsive(planner):
     hostile = "vfchost0 U9117.MMA.101F170-V1-C31 3 aix1 AIX\n" + "Flags:a<LOGGED_IN>\n" * 20000
     planner.evaluate("(text) => { document.querySelector('#kb-lsmap-text').value = text; }", hostile)
-    took = planner.evaluate("""() => { const t = performance.now(); document.querySelector('[data-kb-lsmap-run]').click(); return performance.now() - t; }""")
+    took = planner.evaluate("""() => { const t = performance.now();
+        document.querySelector('[data-kb-lsmap-run]').click(); return performance.now() - t; }""")
     assert took < 3000
     assert "against the plan" in planner.locator("[data-kb-lsmap-result]").inner_text()

@@ -56,7 +56,7 @@ def check_plan(result: dict, fc_ports: int, vscsi: list[bool]) -> None:
     vios = {pid: a for pid, a in partitions.items() if a["lpar_env"] == "vioserver"}
     clients = {pid: a for pid, a in partitions.items() if a["lpar_env"] == "aixlinux"}
     assert len(clients) == len(vscsi)
-    for pid, attributes in partitions.items():
+    for attributes in partitions.values():
         slots = slots_of(attributes)
         assert len(slots) == len(set(slots)), f"slot used twice in {attributes['name']}: {sorted(slots)}"
         assert min(slots) >= 2, "slots 0 and 1 are the HMC's virtual serial adapters"
@@ -74,7 +74,7 @@ def check_plan(result: dict, fc_ports: int, vscsi: list[bool]) -> None:
                 assert back[1] == "server" and (int(back[2]), back[3], int(back[4])) == (pid, attributes["name"], slot)
                 if kind == "virtual_fc_adapters":
                     assert entry[5] == "" and back[5] == "", "WWPNs are left to the HMC"
-        for pid, attributes in vios.items():
+        for attributes in vios.values():
             for entry in attributes.get(kind, []):
                 assert entry[1] == "server"
                 client = clients[int(entry[2])]

@@ -37,7 +37,10 @@ FIELDS = (
         minimum=0.0, exclusive_minimum=True, maximum=float(model.MAX_SIZE_BYTES),
         rewrites=(MKRAMDISK_G, MKRAMDISK_M),
         examples=("2 GiB", "4194304 blocks", "500 MB"),
-        suggestions=(("2G", "mkramdisk's suffix form: 2 GiB"), ("512 MiB", "IBM's \"500 MB\" example"), ("2 GiB", "the default"), ("4194304 blocks", "2 GiB in blocks")),
+        suggestions=(
+            ("2G", "mkramdisk's suffix form: 2 GiB"), ("512 MiB", "IBM's \"500 MB\" example"),
+            ("2 GiB", "the default"), ("4194304 blocks", "2 GiB in blocks"),
+        ),
     ),
     BooleanField(
         name="unpinned", label="Unpinned (-u)", default="no",

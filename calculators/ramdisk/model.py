@@ -136,7 +136,10 @@ DESTRUCTIVE_REMOVE = "# DESTRUCTIVE: rmramdisk deletes the disk and its data; no
 
 
 def make_filesystem_command(fs: str) -> str:
-    """The command that formats the RAM disk just made: mkfs for JFS2 (inline log) or JFS, udfcreate for UDF; skipped unless $DEV is a block device."""
+    """The command that formats the RAM disk just made: mkfs for JFS2 (inline log) or JFS, udfcreate for UDF.
+
+    Each is skipped unless $DEV is a block device.
+    """
     if fs == "jfs2":
         return f"test -b {DEVICE} && mkfs -V jfs2 -o log=INLINE {DEVICE}"
     if fs == "jfs":

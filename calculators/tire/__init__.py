@@ -61,7 +61,8 @@ FIELDS = (
     _width("front_width", "Front tire width", False, "Only if the front tire differs from the rear."),
     QuantityField(
         name="rim", label="Rim size", default="700c", help="Bead seat diameter in mm, or a name such as 700c, 29er, 650b, 26er, 32er.",
-        dimension="[length]", unit="mm", units=("mm",), minimum=150.0, maximum=900.0, aliases=rim_aliases(), alias_examples=("700c", "29er"), examples=("622 mm", "700c"),
+        dimension="[length]", unit="mm", units=("mm",), minimum=150.0, maximum=900.0,
+        aliases=rim_aliases(), alias_examples=("700c", "29er"), examples=("622 mm", "700c"),
     ),
     ChoiceField(name="surface", label="Surface", default="paved", choices=(("paved", "paved"), ("unpaved", "unpaved (gravel, dirt)")),
                 help="Sets the minimum pressure used for the pinch-flat warning."),
@@ -129,9 +130,15 @@ def to_json(result: dict[str, Any]) -> dict[str, Any]:
     """
     shaped: dict[str, Any] = {}
     for row, warnings, scaled in zip(result["wheels"], (result["front_warnings"], result["rear_warnings"]), result["scaled"] or (None, None)):
-        wheel = {"load_lb": row["load_lb"], "psi": row["psi"], "bar": row["bar"], "kpa": row["kpa"], "warnings": [{"code": item["code"], "text": item["text"]} for item in warnings]}
+        wheel = {
+            "load_lb": row["load_lb"], "psi": row["psi"], "bar": row["bar"], "kpa": row["kpa"],
+            "warnings": [{"code": item["code"], "text": item["text"]} for item in warnings],
+        }
         if scaled is not None:
-            wheel["scaled"] = {"psi": scaled["psi"], "bar": scaled["bar"], "kpa": scaled["kpa"], "warnings": [{"code": item["code"], "text": item["text"]} for item in scaled["warnings"]]}
+            wheel["scaled"] = {
+                "psi": scaled["psi"], "bar": scaled["bar"], "kpa": scaled["kpa"],
+                "warnings": [{"code": item["code"], "text": item["text"]} for item in scaled["warnings"]],
+            }
         shaped[row["wheel"].lower()] = wheel
     return shaped
 

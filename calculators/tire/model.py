@@ -79,7 +79,8 @@ def limit_warnings(wheel: str, psi: float, width_mm: float, wheel_load_lb: float
         minimum = math.ceil(hookless_min_width_mm(wheel_load_lb, pressure_factor))
         same_ratio = "at the same ratio to the model, " if scaled else ""
         warnings.append({"code": "HOOKLESS_MAX", "wheel": wheel,
-                         "text": f"{lead} above the 5 bar ({fmt_fixed(HOOKLESS_MAX_PSI, 1)} psi) limit for hookless rims; {same_ratio}a tire at least {fmt_fixed(minimum, 0)} mm wide stays under it."})
+                         "text": (f"{lead} above the 5 bar ({fmt_fixed(HOOKLESS_MAX_PSI, 1)} psi) limit for hookless rims; "
+                                  f"{same_ratio}a tire at least {fmt_fixed(minimum, 0)} mm wide stays under it.")})
     if tire_max is not None and psi > tire_max:
         warnings.append({"code": "OVER_TIRE_MAX", "wheel": wheel, "text": f"{lead} above the tire's maximum of {fmt_number(tire_max, 1)} psi."})
     if rim_max is not None and psi > rim_max:
@@ -87,11 +88,13 @@ def limit_warnings(wheel: str, psi: float, width_mm: float, wheel_load_lb: float
     if psi > HIGH_PSI:
         warnings.append({"code": "HIGH", "wheel": wheel, "text": f"{lead} above {fmt_number(HIGH_PSI)} psi: consider a wider tire."})
     if psi > VERY_HIGH_PSI:
-        warnings.append({"code": "VERY_HIGH", "wheel": wheel, "text": f"{lead} above {fmt_number(VERY_HIGH_PSI)} psi: check the tire's and the rim's maximum."})
+        warnings.append({"code": "VERY_HIGH", "wheel": wheel,
+                         "text": f"{lead} above {fmt_number(VERY_HIGH_PSI)} psi: check the tire's and the rim's maximum."})
     floor = pinch_floor_psi(width_mm, surface)
     if psi < floor:
         warnings.append({"code": "PINCH_FLOOR", "wheel": wheel,
-                         "text": f"{lead} below the ISO 5775-1 minimum of {fmt_fixed(floor, 1)} psi for this width and surface: with tubes it risks pinch flats, and the bead can roll off the rim in hard turns."})
+                         "text": (f"{lead} below the ISO 5775-1 minimum of {fmt_fixed(floor, 1)} psi for this width and surface: "
+                                  "with tubes it risks pinch flats, and the bead can roll off the rim in hard turns.")})
     return warnings
 
 
@@ -103,7 +106,8 @@ def wheel_warnings(wheel: str, psi: float, width_mm: float, wheel_load_lb: float
     outside_load = wheel_load_lb < CHART_MIN_LOAD_LB or wheel_load_lb > CHART_MAX_LOAD_LB
     if outside_width or outside_load:
         warnings.append({"code": "EXTRAPOLATED", "wheel": wheel,
-                         "text": f"{wheel}: {fmt_number(width_mm, 1)} mm at {fmt_fixed(wheel_load_lb, 0)} lb is outside Berto's measured range (20–54 mm, 30–220 lb per wheel): a rough guide only."})
+                         "text": (f"{wheel}: {fmt_number(width_mm, 1)} mm at {fmt_fixed(wheel_load_lb, 0)} lb is outside Berto's measured range "
+                                  "(20–54 mm, 30–220 lb per wheel): a rough guide only.")})
     return warnings
 
 
@@ -112,7 +116,8 @@ def checked_pressure(wheel: str, wheel_load_lb: float, width_mm: float, casing: 
     psi = wheel_pressure_psi(wheel_load_lb, width_mm, casing)
     if psi < MODEL_FLOOR_PSI:
         raise CalcError("MODEL_DOMAIN",
-                        f"{wheel}: a {fmt_fixed(wheel_load_lb, 0)} lb wheel load is too light for a {fmt_number(width_mm, 1)} mm tire: the 15 %-drop model gives {fmt_fixed(psi, 1)} psi. Use the tire maker's minimum.",
+                        (f"{wheel}: a {fmt_fixed(wheel_load_lb, 0)} lb wheel load is too light for a {fmt_number(width_mm, 1)} mm tire: "
+                         f"the 15 %-drop model gives {fmt_fixed(psi, 1)} psi. Use the tire maker's minimum."),
                         width_field)
     return psi
 
@@ -134,7 +139,8 @@ def reference_model_psi(ref_width: float, ref_weight: float, ref_rear: float, re
     model_psi = wheel_pressure_psi(ref_load, ref_width, casing)
     if model_psi < MODEL_FLOOR_PSI:
         raise CalcError("REFERENCE_DOMAIN",
-                        f"Reference: the model gives {fmt_fixed(model_psi, 1)} psi for a {fmt_fixed(ref_load, 0)} lb {ref_wheel} wheel on {fmt_number(ref_width, 1)} mm, too little to scale from. Choose a reference with a heavier load or a narrower tire.",
+                        (f"Reference: the model gives {fmt_fixed(model_psi, 1)} psi for a {fmt_fixed(ref_load, 0)} lb {ref_wheel} wheel "
+                         f"on {fmt_number(ref_width, 1)} mm, too little to scale from. Choose a reference with a heavier load or a narrower tire."),
                         "ref_pressure")
     return model_psi
 
@@ -175,7 +181,9 @@ def compute(weight: float, rear: float, width: float, front_width: float | None,
     reference_note = ""
     reference_fields_set = ref_width is not None or ref_weight is not None or ref_rear is not None
     if ref_pressure is None and reference_fields_set:
-        raise CalcError("REFERENCE_INCOMPLETE", "Reference pressure: enter the pressure that felt right on your reference setup, or clear the other reference fields.", "ref_pressure")
+        raise CalcError("REFERENCE_INCOMPLETE",
+                        "Reference pressure: enter the pressure that felt right on your reference setup, or clear the other reference fields.",
+                        "ref_pressure")
     if ref_pressure is not None:
         reference_width = rear_width if ref_wheel == "rear" else front_width_mm
         if ref_width is not None:
@@ -184,17 +192,21 @@ def compute(weight: float, rear: float, width: float, front_width: float | None,
         reference_rear = rear if ref_rear is None else ref_rear
         reference_psi = reference_model_psi(reference_width, reference_weight, reference_rear, ref_wheel, casing)
         ratio = ref_pressure / reference_psi
-        front_scaled = scaled_row("Front", front_psi, ref_pressure, reference_psi, front_width_mm, front_load, casing * ratio, surface, rim_type, tire_max, rim_max)
-        rear_scaled = scaled_row("Rear", rear_psi, ref_pressure, reference_psi, rear_width, rear_load, casing * ratio, surface, rim_type, tire_max, rim_max)
+        front_scaled = scaled_row("Front", front_psi, ref_pressure, reference_psi, front_width_mm, front_load, casing * ratio,
+                                  surface, rim_type, tire_max, rim_max)
+        rear_scaled = scaled_row("Rear", rear_psi, ref_pressure, reference_psi, rear_width, rear_load, casing * ratio,
+                                 surface, rim_type, tire_max, rim_max)
         scaled = [front_scaled, rear_scaled]
         scaled_warnings = front_scaled["warnings"] + rear_scaled["warnings"]
         reference_note = (f"Your reference, {fmt_number(ref_pressure, 1)} psi on the {ref_wheel} wheel ({fmt_number(reference_width, 1)} mm, "
-                          f"{fmt_number(reference_weight, 1)} lb total, {fmt_number(reference_rear, 1)} % rear), is {fmt_fixed(ratio, 3)} × the model there; "
+                          f"{fmt_number(reference_weight, 1)} lb total, {fmt_number(reference_rear, 1)} % rear), "
+                          f"is {fmt_fixed(ratio, 3)} × the model there; "
                           f"the scaled pressures multiply the model's by that ratio.")
     advice = [f"Rim: {rim_label(rim)}. The bead seat diameter does not change the model's numbers (Berto's chart holds across wheel sizes)."]
     factor = diameter_factor(rim, rear_width)
     if fmt_fixed(factor, 2) != "1.00":
-        advice.append(f"Diameter note (unpublished geometry, not applied): relative to 700C, contact-patch length suggests about {fmt_fixed(factor, 2)} × these pressures on this rim.")
+        advice.append("Diameter note (unpublished geometry, not applied): relative to 700C, contact-patch length suggests about "
+                      f"{fmt_fixed(factor, 2)} × these pressures on this rim.")
     return {
         "wheels": [front_row, rear_row],
         "front_warnings": front_warnings,

@@ -153,7 +153,8 @@ def build_document(
     runs_on = [False] * len(planned)
     for number, page in enumerate(planned[:-1]):
         following = planned[number + 1]
-        if page.is_section_index and following.section_path[: len(page.section_path) + 1] == following.section_path and len(following.section_path) > len(page.section_path):
+        inside = following.section_path[: len(page.section_path) + 1] == following.section_path
+        if page.is_section_index and inside and len(following.section_path) > len(page.section_path):
             runs_on[number + 1] = True
     for number in range(len(planned) - 1, 0, -1):
         if runs_on[number]:
@@ -298,6 +299,12 @@ _NUMBERED_CODE = re.compile(r'(<code data-kb-code="([^"]+)"[^>]*>)(.*?)(</code>)
 _CHAPTER = re.compile(r'<section class="kb-chapter[^"]*" id="([^"]+)"')
 
 
+def _number_chapter_code(anchor: str, chapter: str) -> str:
+    """One chapter's HTML with `data-kb-code="anchor:n"` on its n-th `pre > code` (n from 0)."""
+    counter = iter(range(1_000_000))
+    return _PRE_CODE.sub(lambda match: f'{match.group(1)} data-kb-code="{anchor}:{next(counter)}"', chapter)
+
+
 def number_code_blocks(page: str) -> str:
     """Give every `pre > code` a `data-kb-code` key (chapter anchor : index in the chapter).
 
@@ -309,10 +316,8 @@ def number_code_blocks(page: str) -> str:
     chapters = list(_CHAPTER.finditer(page))
     for number, chapter in enumerate(chapters):
         end = chapters[number + 1].start() if number + 1 < len(chapters) else len(page)
-        counter = iter(range(1_000_000))
-        anchor = chapter.group(1)
         parts.append(page[position:chapter.start()])
-        parts.append(_PRE_CODE.sub(lambda match: f'{match.group(1)} data-kb-code="{anchor}:{next(counter)}"', page[chapter.start():end]))
+        parts.append(_number_chapter_code(chapter.group(1), page[chapter.start():end]))
         position = end
     parts.append(page[position:])
     return "".join(parts)

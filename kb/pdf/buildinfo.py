@@ -40,8 +40,8 @@ def build_date() -> str:
     """Today's date (UTC), or the date of SOURCE_DATE_EPOCH so rebuilds can be reproducible."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     moment = (
-        dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
-        if epoch.isdigit() else dt.datetime.now(tz=dt.timezone.utc)
+        dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+        if epoch.isdigit() else dt.datetime.now(tz=dt.UTC)
     )
     return moment.strftime("%Y-%m-%d")
 

@@ -195,8 +195,8 @@ def _cleanup_on_signal(site_dir: Path) -> Iterator[None]:
     try:
         yield
     finally:
-        for number, old in previous.items():
-            signal.signal(number, old)
+        for signum, old in previous.items():
+            signal.signal(signum, old)
 
 
 def _epoch() -> int | None:

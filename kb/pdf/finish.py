@@ -31,7 +31,7 @@ class FinishError(ProjectError, ValueError):
 
 def pdf_date(epoch: int) -> str:
     """A PDF date string body for a Unix time, UTC: `YYYYMMDDHHmmSS`."""
-    return dt.datetime.fromtimestamp(epoch, tz=dt.timezone.utc).strftime("%Y%m%d%H%M%S")
+    return dt.datetime.fromtimestamp(epoch, tz=dt.UTC).strftime("%Y%m%d%H%M%S")
 
 
 def stable_bytes(data: bytes, epoch: int | None) -> bytes:

@@ -129,7 +129,8 @@ class SiteInfo:
 def read_site_info(page_html: str) -> SiteInfo:
     """Site name (Material's header topic, else `<title>`) and `<meta name="description">`."""
     description = re.search(r'<meta\s+name="description"\s+content="([^"]*)"', page_html)
-    topic = re.search(r'<span class="md-ellipsis">\s*([^<]+?)\s*</span>', page_html[page_html.find("md-header__topic"):]) if "md-header__topic" in page_html else None
+    header = page_html[page_html.find("md-header__topic"):]
+    topic = re.search(r'<span class="md-ellipsis">\s*([^<]+?)\s*</span>', header) if "md-header__topic" in page_html else None
     title_tag = re.search(r"<title>([^<]*)</title>", page_html)
     title = topic.group(1) if topic else (title_tag.group(1) if title_tag else "Site")
     return SiteInfo(title=" ".join(html.unescape(title).split()), description=html.unescape(description.group(1)) if description else "")
