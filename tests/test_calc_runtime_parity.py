@@ -57,7 +57,7 @@ TIES = [0.125, 0.375, 0.5, 1.5, 2.5, -2.5, 1.005, 2.675, 1.45, 0.05, -0.05, 0.00
 
 
 def test_display_rounding_traps(page: Any) -> None:
-    calls = [[value, decimals] for value in TIES for decimals in range(0, 5)]
+    calls = [[value, decimals] for value in TIES for decimals in range(5)]
     same(page, "kbCalc.K.fmt_fixed", runtime.fmt_fixed, calls)
     same(page, "kbCalc.K.fmt_number", runtime.fmt_number, calls)
     bad = [[float("nan"), 1], [float("inf"), 0], [True, 1], ["1.5", 1], [1.5, -1], [1.5, 21], [1.5, 1.5]]
@@ -85,7 +85,8 @@ EXPONENTS = st.one_of(st.integers(-6, 6), st.floats(-6, 6, allow_nan=False))
 def test_arithmetic_division_modulo_power(page: Any, pairs: list[tuple[float, float]], powers: list[tuple[float, float]]) -> None:
     calls = [list(pair) for pair in pairs] + [[-7, 2], [7, -2], [-7.5, 2], [1, 0.1], [1, 0], [0, 0], [-0.0, 3], [5, -0.0]]
     same(page, "kbCalc.__functions.arithmetic", subset_examples.arithmetic, calls)
-    same(page, "kbCalc.__functions.power", subset_examples.power, [list(pair) for pair in powers] + [[0, -1], [-8, 1 / 3], [10.0, 400.0], [28.0, 1.5785]])
+    same(page, "kbCalc.__functions.power", subset_examples.power,
+         [list(pair) for pair in powers] + [[0, -1], [-8, 1 / 3], [10.0, 400.0], [28.0, 1.5785]])
 
 
 @RUN
