@@ -114,12 +114,16 @@ def absolute_watch(config: yaml.MappingNode, root: Path) -> None:
         watch.value = [yaml.ScalarNode("tag:yaml.org,2002:str", str(root / node.value)) for node in watch.value]
 
 
-def plain_config(root: Path) -> str:
-    """The text of a mkdocs.yml for the plain build: no hooks, no project extensions or plugins."""
+def plain_config(root: Path, packages: set[str] | None = None) -> str:
+    """The text of a mkdocs.yml for the plain build: no hooks, no project extensions or plugins.
+
+    `packages` names the project's Python packages (default: those in `root`; a generated site
+    in a temporary folder passes this project's).
+    """
     with (root / "mkdocs.yml").open(encoding="utf-8") as source:
         config = yaml.compose(source)
     assert isinstance(config, yaml.MappingNode), "mkdocs.yml is not a mapping"
-    packages = project_packages(root)
+    packages = packages if packages is not None else project_packages(root)
     _mapping_set(config, "hooks", yaml.SequenceNode("tag:yaml.org,2002:seq", []))
     _mapping_set(config, "strict", yaml.ScalarNode("tag:yaml.org,2002:bool", "false"))
     # Without hooks the generated pages (message index, glossary) are missing, so
@@ -139,22 +143,30 @@ def plain_config(root: Path) -> str:
     return yaml.serialize(config, allow_unicode=True)
 
 
-def timed_build(root: Path, config_file: Path, site_dir: Path, strict: bool) -> BuildSample:
-    """Run one `mkdocs build` in a fresh process and time it."""
+def timed_build(root: Path, config_file: Path, site_dir: Path, strict: bool, cache_dir: Path | None = None) -> BuildSample:
+    """Run one `mkdocs build` in a fresh process and time it; `cache_dir` is its KB_CACHE_DIR (kb.cache, pint's cache)."""
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file),
                "--site-dir", str(site_dir), "--strict" if strict else "--no-strict"]
-    return _timed(root, command, site_dir)
+    return _timed(root, command, site_dir, cache_dir)
 
 
-def timed_zensical_build(root: Path, site_dir: Path) -> BuildSample:
+def timed_zensical_build(root: Path, site_dir: Path, cache_dir: Path | None = None) -> BuildSample:
     """Run one Zensical build (kb.generate, then zensical build) in a fresh process and time it."""
-    return _timed(root, [sys.executable, "-m", "kb.zensical_build", "--site-dir", str(site_dir)], site_dir)
+    return _timed(root, [sys.executable, "-m", "kb.zensical_build", "--site-dir", str(site_dir)], site_dir, cache_dir)
 
 
-def _timed(root: Path, command: list[str], site_dir: Path) -> BuildSample:
+def cold_cache(work: Path) -> Path:
+    """A new, empty cache folder: the build computes everything (a fresh clone, or after deleting .cache/)."""
+    return Path(tempfile.mkdtemp(prefix="cache-cold-", dir=work))
+
+
+def _timed(root: Path, command: list[str], site_dir: Path, cache_dir: Path | None = None) -> BuildSample:
     """Run a build command, time it (wall clock, CPU of the process tree), read the generator's own figure."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("ENABLE_PDF_EXPORT", None)
+    env.pop("KB_PROFILE", None)
+    if cache_dir is not None:
+        env["KB_CACHE_DIR"] = str(cache_dir)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     finished = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
@@ -189,14 +201,16 @@ def _timing_rows(name: str, samples: list[BuildSample]) -> list[Row]:
 def build_time(options: BenchOptions) -> BenchResult:
     """Median build time of the project with MkDocs and with Zensical, against the plain Material build, as ratios."""
     root = options.root
-    samples: dict[str, list[BuildSample]] = {"project": [], "zensical": [], "plain": []}
+    samples: dict[str, list[BuildSample]] = {"project": [], "project-cold": [], "zensical": [], "plain": []}
     with tempfile.TemporaryDirectory(prefix="bench-build-") as scratch:
         work = Path(scratch)
         plain_file = work / "mkdocs.plain.yml"
         plain_file.write_text(plain_config(root), encoding="utf-8")
+        warm = work / "cache-warm"  # filled by the warm-up (or the first run) and kept: the everyday build
         builds = {
-            "project": lambda: timed_build(root, root / "mkdocs.yml", work / "site-project", strict=True),
-            "zensical": lambda: timed_zensical_build(root, work / "site-zensical"),
+            "project": lambda: timed_build(root, root / "mkdocs.yml", work / "site-project", strict=True, cache_dir=warm),
+            "project-cold": lambda: timed_build(root, root / "mkdocs.yml", work / "site-cold", strict=True, cache_dir=cold_cache(work)),
+            "zensical": lambda: timed_zensical_build(root, work / "site-zensical", cache_dir=warm),
             "plain": lambda: timed_build(root, plain_file, work / "site-plain", strict=False),
         }
         for _ in range(options.warmup):
@@ -210,13 +224,18 @@ def build_time(options: BenchOptions) -> BenchResult:
     def median(name: str, attribute: str) -> float:
         return spread([getattr(sample, attribute) for sample in samples[name]])["median"]
 
-    rows = (_timing_rows("MkDocs (project)", samples["project"]) + _timing_rows("Zensical", samples["zensical"])
-            + _timing_rows("plain Material", samples["plain"]))
+    rows = (_timing_rows("MkDocs (project, warm cache)", samples["project"]) + _timing_rows("MkDocs (project, cold cache)", samples["project-cold"])
+            + _timing_rows("Zensical", samples["zensical"]) + _timing_rows("plain Material", samples["plain"]))
     for label, attribute in (("process", "wall"), ("CPU", "cpu")):
         rows += [
-            Row(f"ratio MkDocs/plain ({label})", round(median("project", attribute) / median("plain", attribute), 2), "x", note="ratio of medians"),
-            Row(f"ratio Zensical/plain ({label})", round(median("zensical", attribute) / median("plain", attribute), 2), "x", note="ratio of medians"),
-            Row(f"ratio Zensical/MkDocs ({label})", round(median("zensical", attribute) / median("project", attribute), 2), "x", note="ratio of medians"),
+            Row(f"ratio MkDocs/plain, warm cache ({label})", round(median("project", attribute) / median("plain", attribute), 2), "x",
+                note="ratio of medians (target <= 1.15)"),
+            Row(f"ratio MkDocs/plain, cold cache ({label})", round(median("project-cold", attribute) / median("plain", attribute), 2), "x",
+                note="ratio of medians (target <= 1.15)"),
+            Row(f"ratio Zensical/plain ({label})", round(median("zensical", attribute) / median("plain", attribute), 2), "x",
+                note="ratio of medians"),
+            Row(f"ratio Zensical/MkDocs ({label})", round(median("zensical", attribute) / median("project", attribute), 2), "x",
+                note="ratio of medians"),
         ]
     rows += [Row(f"HTML pages written: {name}", samples[name][-1].pages) for name in samples]
     return BenchResult(
@@ -225,7 +244,9 @@ def build_time(options: BenchOptions) -> BenchResult:
         samples={f"{name}_{attribute}_s": [getattr(sample, attribute) for sample in values]
                  for name, values in samples.items() for attribute in ("wall", "cpu", "reported")},
         notes=[
-            "MkDocs (project) = mkdocs build --strict with hooks/generate.py (kb.generate) and kb.fences",
+            "MkDocs (project) = mkdocs build --strict with hooks/generate.py (kb.generate) and kb.fences; warm cache: "
+            "KB_CACHE_DIR kept between runs (the everyday build); cold cache: a new empty KB_CACHE_DIR each run (kb.cache and pint's)",
+            "Zensical runs with the warm cache",
             "Zensical = python -m kb.zensical_build: kb.generate, then zensical build of the same mkdocs.yml",
             "plain = same docs/ and Material plugins, hooks: [] and no project extensions/plugins (MkDocs)",
             f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs "

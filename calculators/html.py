@@ -25,60 +25,13 @@ from html import escape
 from typing import Any
 
 from .booleans import boolean_word
-from .calculator import GENERAL, Calculator
+from .calculator import Calculator, Evaluation
+from .display import column_heading, render_display, scroll_box  # noqa: F401 (column_heading re-exported)
 from .fields import BooleanField, ChoiceField, Field
-from .outputs import Output
+from .page_links import anchor, insert_jump_links, jump_link  # noqa: F401 (re-exported: the links live in page_links)
+from .print_tables import render_print_tables
 
 _ATTRIBUTE_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
-
-
-def anchor(calculator: Calculator) -> str:
-    """The id of a calculator's block on its page: links and "open the calculator" point here."""
-    return f"calc-{calculator.name}"
-
-
-def scroll_box(table_html: str, label: str) -> str:
-    """A wide table in its own keyboard-reachable scroll box, so the page never scrolls sideways."""
-    return f'<div class="kb-scroll" tabindex="0" role="region" aria-label="{escape(label)}">{table_html}</div>'
-
-
-def column_heading(label: str, unit: str) -> str:
-    """A result column's heading with its unit: 'Pressure (psi)' (the same text runtime.js writes)."""
-    return f"{label} ({unit})" if unit else label
-
-
-def _table_output(output: Output, rows: Any) -> str:
-    """A table output: headings with units, one row per displayed row, in a scroll box."""
-    headings = "".join(f"<th>{escape(column_heading(column.label, column.unit))}</th>" for column in output.columns)  # type: ignore[attr-defined]
-    body = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows)
-    return scroll_box(f'<table class="kb-calc-table"><thead><tr>{headings}</tr></thead><tbody>{body}</tbody></table>', output.label)
-
-
-def render_display(calculator: Calculator, display: Mapping[str, Any], errors: Mapping[str, Mapping[str, str]] | None = None) -> str:
-    """HTML of displayed outputs, the same structure runtime.js builds in the browser."""
-    parts: list[str] = []
-    general = (errors or {}).get(GENERAL)
-    if general:
-        parts.append(f'<p class="kb-calc-error">{escape(general["message"])}</p>')
-    for output in calculator.outputs:
-        value = display.get(output.name)
-        if value is None:
-            continue
-        parts.append(f'<div class="kb-calc-out" data-kb-output="{escape(output.name)}">')
-        if output.kind in ("number", "text"):
-            parts.append(f'<span class="kb-calc-label">{escape(output.label)}: </span><strong>{escape(value)}</strong>')
-        else:
-            parts.append(f'<p class="kb-calc-label">{escape(output.label)}</p>')
-            if output.kind == "table":
-                parts.append(_table_output(output, value))
-            elif getattr(output, "style", "") == "commands":
-                parts.append(f"<pre><code>{escape(chr(10).join(value))}</code></pre>")
-            elif output.kind == "messages":
-                parts.append("<ul>" + "".join(f'<li data-kb-code="{escape(code)}">{escape(text)}</li>' for code, text in value) + "</ul>")
-            else:
-                parts.append("<ul>" + "".join(f"<li>{escape(item)}</li>" for item in value) + "</ul>")
-        parts.append("</div>")
-    return "".join(parts)
 
 
 def _input(calculator: Calculator, item: Field, text: str) -> str:
@@ -195,16 +148,15 @@ def render_table(calculator: Calculator, inputs: Mapping[str, str]) -> str:
     return f'<div class="kb-static-grid">{scroll_box(grid, table.caption)}{legend}</div>'
 
 
-def _print_tables(calculator: Calculator, inputs: Mapping[str, str], preset_name: str | None) -> str:
-    """Paper-only results of the other presets and reference-scaled grids (calculators/print_tables.py)."""
-    from .print_tables import render_print_tables  # imported here: print_tables imports this module
+def render_calculator(calculator: Calculator, inputs: Mapping[str, str], preset_name: str | None, table: bool = True,
+                      evaluation: Evaluation | None = None) -> str:
+    """The whole block for a page: config, form, static result for these inputs, and the grid.
 
-    return render_print_tables(calculator, inputs, preset_name)
-
-
-def render_calculator(calculator: Calculator, inputs: Mapping[str, str], preset_name: str | None, table: bool = True) -> str:
-    """The whole block for a page: config, form, static result for these inputs, and the grid."""
-    evaluation = calculator.evaluate(inputs)
+    `evaluation` is `calculator.evaluate(inputs)` when the caller already has it (the directive
+    check evaluates the page's inputs once; this does not evaluate them again).
+    """
+    if evaluation is None:
+        evaluation = calculator.evaluate(inputs)
     preset = calculator.preset(preset_name) if preset_name else None
     title = f"Result for the preset “{preset.label}”" if preset else "Result for the default inputs"
     given = ", ".join(f"{item.label} {inputs[item.key]}" for item in calculator.fields if inputs.get(item.key))
@@ -218,7 +170,8 @@ def render_calculator(calculator: Calculator, inputs: Mapping[str, str], preset_
     return (
         f'<section class="kb-calc" id="{anchor(calculator)}" data-kb-calc="{escape(calculator.name)}" data-search-exclude>'
         f'<script type="application/json" class="kb-calc-config">{config}</script>'
-        f'{render_form(calculator, inputs, preset_name)}<div class="kb-calc-printout" data-kb-printout></div>{static}{_print_tables(calculator, inputs, preset_name)}</section>'
+        f'{render_form(calculator, inputs, preset_name)}<div class="kb-calc-printout" data-kb-printout></div>{static}'
+        f'{render_print_tables(calculator, inputs, preset_name)}</section>'
     )
 
 
@@ -231,15 +184,3 @@ def key_spec(calculator: Calculator) -> list[dict[str, Any]]:
         spec.append({"output": key.output, "heading": output.label, "rows": key.rows,
                      "parts": [[columns.index(column), template] for column, template in key.parts]})
     return spec
-
-
-def jump_link(calculator: Calculator) -> str:
-    """The short link near the top of a page that takes the reader to its calculator."""
-    return f'<p class="kb-calc-jump"><a href="#{anchor(calculator)}">Open the {escape(calculator.title)} calculator</a></p>'
-
-
-def insert_jump_links(html: str, calculators: list[Calculator]) -> str:
-    """Put the pages' "open the calculator" links right after the first heading (or first, without one)."""
-    links = "".join(jump_link(calculator) for calculator in calculators)
-    end = html.find("</h1>")
-    return html[: end + 5] + links + html[end + 5:] if end >= 0 else links + html

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from html import escape
 
 from .calculator import Calculator, Preset
-from .html import render_display
+from .display import render_display
 from .runtime import fmt_fixed
 
 REFERENCE_KEY = "ref_pressure"

@@ -44,13 +44,14 @@ from markdown.treeprocessors import Treeprocessor
 from pymdownx.superfences import SuperFencesException
 
 from calculators.errors import ProjectError
+from calculators.page_links import insert_jump_links
 from kb import calculator_directive, snippet_directive
-from calculators.html import insert_jump_links
+from kb.calculator_index import summary as calculator_summary
 from kb.directives import Directive, DirectiveError, bounded, find_directives, standalone_error
-from kb.glossary import DEFAULT_GLOSSARY, GLOSSARY_MARKER, add_missing_tooltips, drop_tooltips_in_file_names, load_glossary, render_glossary
+from kb.glossary import DEFAULT_GLOSSARY, GLOSSARY_MARKER, load_glossary, render_glossary
 from kb.message_catalogue import DEFAULT_CATALOGUE, load_catalogue
-from kb.message_index import link_mentions
-from kb.profile import ProfileError, activate, calculator_names, profile_list_html
+from kb.page_text import annotate
+from kb.profile import ProfileError, activate
 
 try:  # under MkDocs, a BuildError subclass makes `mkdocs build` print the one line, without a traceback
     from mkdocs.exceptions import PluginError as _GeneratorError
@@ -66,6 +67,16 @@ PROFILE_MARKER = "<!-- kb-profile-variables -->"
 # Opening tags of the two directives' output: a block merged into a paragraph shows up as `<p>…<div class="kb-…`.
 _OUTPUT_OPENINGS = re.compile(r'<(?:div|section) class="kb-(?:calc|snippet)"')
 _STATE = "kb_fences_page"
+# Where kb.fences runs among the site's Markdown steps, in one place (tests/test_hook_order.py checks these
+# against a Markdown built from mkdocs.yml; the MkDocs hooks' own order is mkdocs.yml `hooks:`: generate, then
+# pdf_export):
+# - the directive preprocessor before pymdownx.snippets (32), whitespace normalisation (30) and SuperFences
+#   (25): it sees the page as its author wrote it, so its errors give the file's lines;
+# - the whole-page marker after every treeprocessor (toc 5, abbr 7, inline 20 …);
+# - the page postprocessor after raw HTML is put back (30), footnotes (25) and `&` substitution (20).
+PREPROCESSOR_PRIORITY = 35
+WHOLE_PAGE_PRIORITY = -100
+POSTPROCESSOR_PRIORITY = 5
 
 
 class FenceError(ProjectError, SuperFencesException, _GeneratorError):
@@ -175,9 +186,9 @@ class DirectivePreprocessor(Preprocessor):
             for directive in directives:
                 if directive.kind == "calculator":
                     prepared: Any = calculator_directive.prepare(directive)
-                    if prepared.calculator.name in seen_calculators:
-                        raise directive.error(f"calculator directive: '{prepared.calculator.name}' is already on this page (both would share the URL query)")
-                    seen_calculators.add(prepared.calculator.name)
+                    if prepared.name in seen_calculators:
+                        raise directive.error(f"calculator directive: '{prepared.name}' is already on this page (both would share the URL query)")
+                    seen_calculators.add(prepared.name)
                 else:
                     prepared = snippet_directive.prepare(directive)
                 state.prepared.append((directive, prepared))
@@ -210,9 +221,10 @@ def _fill_profile(lines: list[str], page: PageContext) -> list[str]:
     """
     if sum(line.count(PROFILE_MARKER) for line in lines) != 1:
         raise FenceError(f"{page.author_path}: needs the marker {PROFILE_MARKER} exactly once")
+    listed = calculator_summary()  # kb.profile's list and calculator_names, through kb.cache
     scripts = f'<script src="{page.root}{snippet_directive.RUNTIME_ASSET}"></script>' + "".join(
-        f'<script src="{page.root}assets/calculators/{name}.js"></script>' for name in calculator_names())
-    return [line.replace(PROFILE_MARKER, profile_list_html() + scripts) for line in lines]
+        f'<script src="{page.root}assets/calculators/{name}.js"></script>' for name in listed.profile_calculators)
+    return [line.replace(PROFILE_MARKER, listed.profile_html + scripts) for line in lines]
 
 
 def directive_validator(language: str, inputs: dict[str, str], options: dict[str, Any], attrs: dict[str, Any], md: Markdown) -> bool:
@@ -285,12 +297,11 @@ class PagePostprocessor(Postprocessor):
         if "snippet" in kinds:
             head += f'<link rel="stylesheet" href="{root}{snippet_directive.STYLE_ASSET}">'
         tail = f'<script src="{root}{snippet_directive.RUNTIME_ASSET}"></script>' if "snippet" in kinds else ""
-        calculators = [prepared.calculator for directive, prepared in state.prepared if directive.kind == "calculator"]
+        calculators = [prepared for directive, prepared in state.prepared if directive.kind == "calculator"]
         if calculators:
             text = insert_jump_links(text, calculators)
-        text = drop_tooltips_in_file_names(add_missing_tooltips(text, _glossary()))
-        if self.link_messages and state.page.src_uri != INDEX_PAGE:
-            text = link_mentions(text, f"{root}{INDEX_PAGE[:-3]}.html", _catalogue())
+        index_url = f"{root}{INDEX_PAGE[:-3]}.html" if self.link_messages and state.page.src_uri != INDEX_PAGE else None
+        text = annotate(text, _glossary(), index_url, _catalogue())  # one walk: tooltips, file names, message links
         return head + text + tail
 
 
@@ -337,11 +348,11 @@ class DirectiveExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
-        """Register the preprocessor before pymdownx.snippets (32) and the postprocessor after raw HTML (30)."""
+        """Register the three steps at the priorities above (the order is explained there)."""
         kinds = tuple(kind for kind in self.getConfig("kinds") if kind in KINDS)
-        md.preprocessors.register(DirectivePreprocessor(md, kinds), "kb_directives", 35)
-        md.treeprocessors.register(WholePageMarker(md), "kb_whole_page", -100)
-        md.postprocessors.register(PagePostprocessor(md, bool(self.getConfig("link_messages"))), "kb_page", 5)
+        md.preprocessors.register(DirectivePreprocessor(md, kinds), "kb_directives", PREPROCESSOR_PRIORITY)
+        md.treeprocessors.register(WholePageMarker(md), "kb_whole_page", WHOLE_PAGE_PRIORITY)
+        md.postprocessors.register(PagePostprocessor(md, bool(self.getConfig("link_messages"))), "kb_page", POSTPROCESSOR_PRIORITY)
         md.registerExtension(self)
         self.md = md
 

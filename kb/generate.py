@@ -21,12 +21,14 @@ fails a strict site (exit 1), as it fails `mkdocs build --strict`.
 from __future__ import annotations
 
 import argparse
+import functools
 import html as html_lib
 import importlib
+import json
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,18 +36,16 @@ from typing import Any
 import markdown as markdown_library
 import yaml
 
-from calculators.bundle import calculator_js, check_js
 from calculators.errors import ProjectError
-from calculators.jsgen import SubsetError
-from calculators.registry import all_calculators
 from calculators.snippets.browser import RUNTIME_ASSET, STYLE_ASSET, runtime_script, stylesheet
-from kb import fences
+from kb import cache, calculator_index, fences
 from kb.calculator_directive import ASSET_DIR
 from kb.calculator_directive import STYLE_ASSET as CALCULATOR_STYLE
 from kb.glossary import DEFAULT_GLOSSARY, GlossaryError, load_glossary, render_abbreviations
 from kb.html_text import plain_text
 from kb.message_catalogue import DEFAULT_CATALOGUE, CatalogueError, load_catalogue
-from kb.message_index import INDEX_TITLE, MessageIndexBuilder, first_line_of
+from kb.message_index import INDEX_TITLE, MessageIndexBuilder, SectionMentions, first_line_of, page_mentions
+from kb.profile import current as current_profile
 
 # The reader's profile script and stylesheet, on every page (mkdocs.yml extra_javascript / extra_css).
 PROFILE_ASSETS = {"assets/javascripts/kb-profile.js": "profile.js", "assets/stylesheets/kb-profile.css": "profile.css"}
@@ -134,6 +134,7 @@ def generate(config_file: Path) -> Result:
     config = load_site_config(config_file)
     docs_dir = project / str(config.get("docs_dir") or "docs")
     result = Result()
+    calculator_index.forget()  # a new build reads the sources again (`mkdocs serve` after an edit)
     try:
         fences.activate_profile(str(project), force=True)  # KB_PROFILE: the values pages are rendered with
     except fences.FenceError as error:
@@ -151,11 +152,12 @@ def generate(config_file: Path) -> Result:
 
 def _write_assets(docs_dir: Path, result: Result) -> None:
     """The calculators' scripts and stylesheet and the snippets' runtime and stylesheet, under docs/assets/."""
+    calculators = calculator_index.summary().calculators  # kb.cache: no calculator is imported unless one changed
     try:
-        assets = {f"{ASSET_DIR}/{name}.js": calculator_js(name) for name in all_calculators()}
-        assets.update({f"{ASSET_DIR}/{name}-{check.flag}.js": check_js(name, check.flag)
-                       for name, calculator in all_calculators().items() for check in calculator.file_checks if check.module})
-    except SubsetError as error:
+        assets = {f"{ASSET_DIR}/{info.name}.js": calculator_index.calculator_bundle(info) for info in calculators}
+        assets.update({f"{ASSET_DIR}/{info.name}-{flag}.js": calculator_index.check_bundle(info, flag)
+                       for info in calculators for flag in info.checks})
+    except calculator_index.BundleError as error:
         raise GenerateError(str(error)) from None
     assets[CALCULATOR_STYLE] = (Path(__file__).resolve().parent.parent / "calculators" / "calculators.css").read_text(encoding="utf-8")
     assets[RUNTIME_ASSET] = runtime_script()
@@ -178,19 +180,14 @@ def _message_index(config: dict[str, Any], project: Path, docs_dir: Path, result
     pages = order + sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md") if p.relative_to(docs_dir).as_posix() not in order)
     names, options = markdown_setup(config)
     options["kb.fences"] = {**options.get("kb.fences", {}), "link_messages": False}
+    environment = _render_environment(project, config)
     for uri in pages:
         if uri == fences.INDEX_PAGE or not (docs_dir / uri).is_file():
             continue
         source = (docs_dir / uri).read_text(encoding="utf-8-sig")
-        matched = _FRONT_MATTER.match(source)
-        meta = (yaml.safe_load(matched.group(1)) or {}) if matched else {}
-        body = source[matched.end():].lstrip("\n") if matched else source
-        fences.set_page(uri, str(docs_dir), str(project))
-        try:
-            html = markdown_library.Markdown(extensions=names, extension_configs=options).convert(body)
-        except fences.FenceError as error:
-            raise GenerateError(str(error)) from None
-        unknown = builder.add_page(uri, _title(titles.get(uri), meta, html, uri), html)
+        render = functools.partial(_render_page, uri, source, project, docs_dir, names, options)
+        title, sections = _page_record(uri, source, titles.get(uri), environment, render)
+        unknown = builder.add_mentions(uri, title, sections)
         if unknown:
             line = first_line_of(source, unknown[0])
             raise GenerateError(f"{docs_dir.name}/{uri}" + (f":{line}" if line else "") + f": message ID {unknown[0]} has no entry in kb/data/messages.yaml")
@@ -199,6 +196,60 @@ def _message_index(config: dict[str, Any], project: Path, docs_dir: Path, result
     text = builder.render_markdown(fences.INDEX_PAGE, order)
     heading = f"# {INDEX_TITLE}\n\n"  # the page's title is written in docs/messages.md, which includes the rest
     return text[len(heading):] if text.startswith(heading) else text
+
+
+PAGE = "page-mentions"
+
+
+def _render_environment(project: Path, config: dict[str, Any]) -> str:
+    """Everything besides a page's own text that its rendered HTML depends on, as one digest.
+
+    The site configuration, kb/ (code and data: the glossary, the catalogue), the calculators and
+    snippets, the dependency versions and the KB_PROFILE values.
+    """
+    kb_dir = Path(__file__).resolve().parent
+    kb_files = list(kb_dir.glob("*.py")) + [path for path in (kb_dir / "data").rglob("*") if path.is_file()]
+    profile = current_profile()
+    return cache.entry_key(PAGE, cache.versions(), json.dumps(config, sort_keys=True, default=_python_name_text),
+                           cache.files_digest(kb_files, kb_dir), calculator_index.keys().all_packages,
+                           json.dumps(profile.values if profile else None, sort_keys=True))
+
+
+def _python_name_text(value: Any) -> str:
+    """A `!!python/name:` value of the configuration as its dotted name (its repr carries a per-process address)."""
+    return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__qualname__)}"
+
+
+def _page_record(uri: str, source: str, nav_title: str | None, environment: str,
+                 render: Callable[[], tuple[str, str]]) -> tuple[str, list[SectionMentions]]:
+    """A page's title and its mentions by section, from kb.cache unless the page or its environment changed.
+
+    A page that includes other files (pymdownx.snippets' `--8<--`) is rendered every time: what
+    it includes is not part of the key.
+    """
+    def compute() -> dict[str, Any]:
+        meta, html = render()
+        return {"title": _title(nav_title, json.loads(meta), html, uri), "sections": page_mentions(html)}
+
+    def valid(value: Any) -> bool:
+        return isinstance(value["title"], str) and all(isinstance(ids, list) for _, _, ids in value["sections"])
+
+    key = cache.entry_key(PAGE, environment, uri, nav_title or "", source)
+    record = compute() if "--8<--" in source else cache.cached(PAGE, key, compute, valid)
+    return record["title"], [(anchor, title, [str(message_id) for message_id in ids]) for anchor, title, ids in record["sections"]]
+
+
+def _render_page(uri: str, source: str, project: Path, docs_dir: Path, names: list[str], options: dict[str, dict[str, Any]]) -> tuple[str, str]:
+    """Render a page with the site's Markdown extensions: its front matter (as JSON) and its HTML."""
+    matched = _FRONT_MATTER.match(source)
+    meta = (yaml.safe_load(matched.group(1)) or {}) if matched else {}
+    body = source[matched.end():].lstrip("\n") if matched else source
+    fences.set_page(uri, str(docs_dir), str(project))
+    try:
+        html = markdown_library.Markdown(extensions=names, extension_configs=options).convert(body)
+    except fences.FenceError as error:
+        raise GenerateError(str(error)) from None
+    return json.dumps(meta if isinstance(meta, dict) else {}, default=repr), html
 
 
 def _title(nav_title: str | None, meta: dict[str, Any], html: str, uri: str) -> str:

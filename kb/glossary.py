@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from calculators.errors import ProjectError
-from kb.html_text import NO_WRAP_TAGS, Wrap, wrap_running_text
+from kb.html_text import NO_WRAP_TAGS, Token, Wrap, wrap_running_text
 
 # libyaml's parser where PyYAML was built with it (the wheels are): the same nodes, about ten times faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -27,6 +27,8 @@ _REQUIRED = ("term", "expansion", "definition")
 _SPELLING = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*")
 # An abbreviation glued to a file name (dsmcert.kdb, Tivoli\TSM\baclient) is not one: drop its tooltip.
 # A slash is left alone: "JFS/JFS2" in prose is two abbreviations.
+_ABBR_OPEN = re.compile(r"<abbr\b[^>]*>")
+_GLUED_AFTER = re.compile(r"[.\\][A-Za-z0-9]")
 _ABBR_IN_NAME = re.compile(r"(?<=[.\\])<abbr\b[^>]*>([^<]*)</abbr>|<abbr\b[^>]*>([^<]*)</abbr>(?=[.\\][A-Za-z0-9])")
 
 
@@ -142,9 +144,21 @@ def add_missing_tooltips(html: str, terms: list[GlossaryTerm]) -> str:
     Markdown text already has them from the abbr extension; text inside an `<abbr>`, a link,
     code or a heading is left alone.
     """
+    finder = tooltip_finder(terms)
+    if finder is None:
+        return html
+    return wrap_running_text(html, finder, no_wrap=TOOLTIP_NO_WRAP, transparent=frozenset())
+
+
+# Where add_missing_tooltips adds none: besides the usual, inside an existing <abbr>, an <option> or an <output>.
+TOOLTIP_NO_WRAP = NO_WRAP_TAGS | {"abbr", "option", "output"}
+
+
+def tooltip_finder(terms: list[GlossaryTerm]) -> Callable[[str], Iterator[Wrap]] | None:
+    """The wraps of add_missing_tooltips for one run of text (None without terms), for a walk over a page's tokens."""
     expansions = {spelling: term.expansion for term in terms for spelling in term.spellings}
     if not expansions:
-        return html
+        return None
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(expansions, key=len, reverse=True))) + r")\b")
 
     def wraps(text: str) -> Iterator[Wrap]:
@@ -153,9 +167,33 @@ def add_missing_tooltips(html: str, terms: list[GlossaryTerm]) -> str:
             title = html_lib.escape(expansions[match.group()], quote=True)
             yield Wrap(match.start(), match.end(), f'<abbr title="{title}">', "</abbr>")
 
-    return wrap_running_text(html, wraps, no_wrap=NO_WRAP_TAGS | {"abbr", "option", "output"}, transparent=frozenset())
+    return wraps
 
 
 def drop_tooltips_in_file_names(html: str) -> str:
     """Remove tooltips the abbr extension put on parts of file names (the kdb of dsmcert.kdb)."""
     return _ABBR_IN_NAME.sub(lambda match: match.group(1) if match.group(1) is not None else match.group(2), html)
+
+
+def drop_tooltip_tokens_in_file_names(tokens: list[Token]) -> list[Token]:
+    """drop_tooltips_in_file_names on a page's tokens (text without '<', neighbouring text merged).
+
+    The same rule: an `<abbr …>TEXT</abbr>` right after '.' or '\\', or right before '.' or '\\'
+    and a letter or digit, loses its tags; each decision looks at the tokens as they were.
+    """
+    dropped: set[int] = set()
+    for index, token in enumerate(tokens):
+        if not (token.is_tag and _ABBR_OPEN.fullmatch(token.markup)):
+            continue
+        close = index + 1 if index + 1 < len(tokens) and tokens[index + 1].is_tag else index + 2
+        if close >= len(tokens) or tokens[close].markup != "</abbr>":
+            continue
+        glued_before = index > 0 and tokens[index - 1].markup[-1] in ".\\"
+        after = ""
+        for following in tokens[close + 1:]:
+            after += following.markup
+            if len(after) >= 2:
+                break
+        if glued_before or _GLUED_AFTER.match(after):
+            dropped.update((index, close))
+    return [token for index, token in enumerate(tokens) if index not in dropped] if dropped else tokens

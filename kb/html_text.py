@@ -7,10 +7,12 @@ tooltips) is transparent, so "LED 554" is still found when "LED" carries a toolt
 """
 from __future__ import annotations
 
+import bisect
 import html as html_lib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TOKEN = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<[^>]*>", re.S | re.I)
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9:-]*)")
@@ -124,67 +126,112 @@ def wrap_running_text(
     transparent: frozenset[str] = TRANSPARENT_TAGS,
 ) -> str:
     """Wrap spans of running text that `find_wraps` picks, skipping text inside `no_wrap` elements."""
-    output: list[str] = []
+    return "".join(token.markup for token in wrap_tokens(tokenize(html), find_wraps, no_wrap=no_wrap, transparent=transparent))
+
+
+def wrap_tokens(
+    tokens: Iterable[Token],
+    find_wraps: Callable[[str], Iterable[Wrap]],
+    *,
+    no_wrap: frozenset[str] = NO_WRAP_TAGS,
+    transparent: frozenset[str] = TRANSPARENT_TAGS,
+) -> list[Token]:
+    """wrap_running_text on tokens: the result is the tokens of the wrapped HTML, so another walk needs no new tokenize."""
+    output: list[Token] = []
     run: list[Token] = []
     no_wrap_depth = 0
-    for token in tokenize(html):
+    for token in tokens:
         if no_wrap_depth == 0 and (not token.is_tag or token.name in transparent):
             run.append(token)
             continue
-        output.append(_wrap_run(run, find_wraps))
+        output.extend(_wrap_run(run, find_wraps))
         run = []
-        output.append(token.markup)
+        output.append(token)
         if token.name in no_wrap and not token.opaque:
             no_wrap_depth = max(0, no_wrap_depth + (-1 if token.closing else 1))
-    output.append(_wrap_run(run, find_wraps))
-    return "".join(output)
+    output.extend(_wrap_run(run, find_wraps))
+    return output
 
 
-def _wrap_run(run: list[Token], find_wraps: Callable[[str], Iterable[Wrap]]) -> str:
+def merge_text(tokens: Iterable[Token]) -> list[Token]:
+    """Join neighbouring text tokens (as tokenize gives them for the same HTML)."""
+    merged: list[Token] = []
+    for token in tokens:
+        if not token.is_tag and merged and not merged[-1].is_tag:
+            merged[-1] = Token(merged[-1].markup + token.markup, is_tag=False)
+        else:
+            merged.append(token)
+    return merged
+
+
+@lru_cache(maxsize=1024)
+def _markup_tokens(markup: str) -> tuple[Token, ...]:
+    """The tokens of a wrap's markup (the same few tags again and again)."""
+    return tuple(tokenize(markup))
+
+
+def _wrap_run(run: list[Token], find_wraps: Callable[[str], Iterable[Wrap]]) -> list[Token]:
     """Apply wraps to one run of text and transparent tags, keeping the tags well nested."""
     if not any(not token.is_tag for token in run):
-        return "".join(token.markup for token in run)
+        return run
     visible = "".join(token.markup for token in run if not token.is_tag)
+    wraps = list(find_wraps(visible))
+    if not wraps:
+        return run
     offsets, transparent_spans = _layout(run)
+    # A wrap crosses a transparent element (and is dropped) when one of its ends lies strictly inside the
+    # element's text: `inside[p]` counts the elements with start < p < end (one pass, not one per wrap).
+    inside = [0] * (len(visible) + 2)
+    for start, end in transparent_spans:
+        if end - start > 1:
+            inside[start + 1] += 1
+            inside[end] -= 1
+    for position in range(1, len(inside)):
+        inside[position] += inside[position - 1]
     before_at: dict[int, list[str]] = {}
     after_at: dict[int, list[str]] = {}
     last_end = 0
-    for wrap in find_wraps(visible):
-        crosses_tag = any(
-            start < wrap.end and wrap.start < end and not (wrap.start <= start and end <= wrap.end)
-            for start, end in transparent_spans
-        )
-        if wrap.start < last_end or wrap.start >= wrap.end or wrap.end > len(visible) or crosses_tag:
+    for wrap in wraps:
+        if wrap.start < last_end or wrap.start >= wrap.end or wrap.end > len(visible) or wrap.start < 0:
+            continue
+        if inside[wrap.start] or inside[wrap.end]:
             continue
         before_at.setdefault(wrap.start, []).append(wrap.before)
         after_at.setdefault(wrap.end, []).insert(0, wrap.after)
         last_end = wrap.end
 
-    output: list[str] = []
+    output: list[Token] = []
     flushed: set[int] = set()
 
     def flush(offset: int) -> None:
         """Close the wraps ending at `offset`, then open those starting there (once per offset)."""
         if offset not in flushed:
             flushed.add(offset)
-            output.extend(after_at.get(offset, ()))
-            output.extend(before_at.get(offset, ()))
+            for markup in (*after_at.get(offset, ()), *before_at.get(offset, ())):
+                output.extend(_markup_tokens(markup))
 
+    def text(piece: str) -> None:
+        if piece:
+            output.append(Token(piece, is_tag=False))
+
+    boundaries = sorted(set(before_at) | set(after_at))
     for token, offset in zip(run, offsets):
         if token.is_tag:
             if not token.closing:
                 flush(offset)
-            output.append(token.markup)
+            output.append(token)
             continue
         flush(offset)
         cut = offset
-        for boundary in sorted(b for b in set(before_at) | set(after_at) if offset < b < offset + len(token.markup)):
-            output.append(token.markup[cut - offset:boundary - offset])
+        first = bisect.bisect_right(boundaries, offset)
+        last = bisect.bisect_left(boundaries, offset + len(token.markup))
+        for boundary in boundaries[first:last]:
+            text(token.markup[cut - offset:boundary - offset])
             flush(boundary)
             cut = boundary
-        output.append(token.markup[cut - offset:])
+        text(token.markup[cut - offset:])
     flush(len(visible))
-    return "".join(output)
+    return output
 
 
 def _layout(run: list[Token]) -> tuple[list[int], list[tuple[int, int]]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html as html_lib
 import posixpath
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kb.html_text import Wrap, split_sections, wrap_running_text
@@ -18,6 +18,16 @@ from kb.messages import FAMILIES, anchor_of, family_of, find_mentions, product_o
 
 INDEX_TITLE = "Message index"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+# One section of a page: its anchor (None at the top), its title, and the IDs it mentions in order.
+SectionMentions = tuple[str | None, str | None, list[str]]
+
+
+def page_mentions(html: str) -> list[SectionMentions]:
+    """The message IDs a rendered page mentions, section by section."""
+    return [(section.anchor, section.title, [mention.message_id for mention in find_mentions(section.text)])
+            for section in split_sections(html)]
 
 
 @dataclass(frozen=True)
@@ -40,15 +50,19 @@ class MessageIndexBuilder:
 
     def add_page(self, src_uri: str, page_title: str, html: str) -> list[str]:
         """Record the page's mentions per section; return the IDs that have no catalogue entry."""
+        return self.add_mentions(src_uri, page_title, page_mentions(html))
+
+    def add_mentions(self, src_uri: str, page_title: str, sections: Iterable[SectionMentions]) -> list[str]:
+        """Record a page's mentions as `page_mentions` gives them (kb.generate keeps them in kb.cache)."""
         self.pages_seen.add(src_uri)
         unknown: list[str] = []
-        for section in split_sections(html):
-            place = Place(src_uri, page_title, section.anchor, section.title)
-            for mention in find_mentions(section.text):
-                counts = self.places.setdefault(mention.message_id, {})
+        for anchor, title, message_ids in sections:
+            place = Place(src_uri, page_title, anchor, title)
+            for message_id in message_ids:
+                counts = self.places.setdefault(message_id, {})
                 counts[place] = counts.get(place, 0) + 1
-                if mention.message_id not in self.catalogue and mention.message_id not in unknown:
-                    unknown.append(mention.message_id)
+                if message_id not in self.catalogue and message_id not in unknown:
+                    unknown.append(message_id)
         return unknown
 
     def unmentioned(self) -> list[str]:
@@ -123,6 +137,11 @@ def escape_markdown(text: str) -> str:
 
 def link_mentions(html: str, index_url: str, catalogue: dict[str, MessageEntry]) -> str:
     """Turn each known ID in running text into a link to its index entry (code and links stay as they are)."""
+    return wrap_running_text(html, mention_finder(index_url, catalogue))
+
+
+def mention_finder(index_url: str, catalogue: dict[str, MessageEntry]) -> Callable[[str], Iterable[Wrap]]:
+    """The wraps of link_mentions for one run of text, for a walk over a page's tokens."""
 
     def wraps(text: str) -> Iterable[Wrap]:
         """Pick the catalogued IDs of one text run, each with its link markup."""
@@ -134,7 +153,12 @@ def link_mentions(html: str, index_url: str, catalogue: dict[str, MessageEntry])
             title = html_lib.escape(mention_tooltip(entry), quote=True)
             yield Wrap(mention.start, mention.end, f'<a class="kb-message" href="{href}" title="{title}">', "</a>")
 
-    return wrap_running_text(html, wraps)
+    return wraps
+
+
+def may_mention(text: str, catalogue: dict[str, MessageEntry]) -> bool:
+    """False when no catalogued ID can be in `text` (each is written as is; an LED code by its number), so a page needs no link walk."""
+    return any((message_id[4:] if message_id.startswith("LED ") else message_id) in text for message_id in catalogue)
 
 
 def mention_tooltip(entry: MessageEntry) -> str:

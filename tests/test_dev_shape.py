@@ -19,10 +19,7 @@ from calculators.errors import ProjectError
 from tests.conftest import ROOT
 
 PACKAGES = ("calculators", "kb")
-# The one circle another part of issue 14 removes (calculators/html.py <-> calculators/print_tables.py, part D).
-# Listed so this test guards against any new circle now; test_known_circles_still_exist fails once it is gone,
-# so the entry is deleted then and the allowance cannot outlive the circle.
-KNOWN_CIRCLES: set[frozenset[str]] = {frozenset({"calculators.html", "calculators.print_tables"})}
+
 
 
 def module_files(root: Path, packages: Iterable[str]) -> dict[str, Path]:
@@ -153,13 +150,8 @@ def test_finder_reports_nothing_without_a_circle(tmp_path: Path) -> None:
 
 
 def test_no_new_import_circle_in_calculators_and_kb() -> None:
-    new = circles(import_graph(ROOT, PACKAGES)) - KNOWN_CIRCLES
+    new = circles(import_graph(ROOT, PACKAGES))
     assert not new, f"import circle(s): {describe(new)}"
-
-
-def test_known_circles_still_exist() -> None:
-    gone = KNOWN_CIRCLES - circles(import_graph(ROOT, PACKAGES))
-    assert not gone, f"circle(s) removed, delete them from KNOWN_CIRCLES: {describe(gone)}"
 
 
 def test_calculators_never_import_kb() -> None:
