@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from bench.build_time import plain_config, project_packages
+from bench.build_time import _mapping_get, _mapping_set, plain_config, project_packages
 
 COPIED = ("docs", "hooks", "kb", "calculators", "mkdocs.yml", "pyproject.toml")
 GENERATED_FOLDER = "generated-kb"
@@ -42,10 +42,17 @@ def copy_project(root: Path, target: Path) -> Path:
 def write_plain_config(project: Path, root: Path, features: list[str] | None = None) -> Path:
     """The plain Material configuration of a copied project (`features` added to the theme's)."""
     text = plain_config(project, project_packages(root))
-    if features:
-        config = yaml.safe_load(text)
-        config["theme"]["features"] = list(config["theme"].get("features", [])) + features
-        text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    if features:  # on the YAML nodes, so tags such as `!ENV` stay as written (safe_load refuses them)
+        config = yaml.compose(text)
+        assert isinstance(config, yaml.MappingNode)
+        theme = _mapping_get(config, "theme")
+        assert isinstance(theme, yaml.MappingNode), "mkdocs.yml: no theme mapping"
+        listed = _mapping_get(theme, "features")
+        if not isinstance(listed, yaml.SequenceNode):
+            listed = yaml.SequenceNode("tag:yaml.org,2002:seq", [])
+            _mapping_set(theme, "features", listed)
+        listed.value += [yaml.ScalarNode("tag:yaml.org,2002:str", feature) for feature in features]
+        text = yaml.serialize(config, allow_unicode=True)
     path = project / "mkdocs.plain.yml"
     path.write_text(text, encoding="utf-8")
     return path
