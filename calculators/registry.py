@@ -9,16 +9,12 @@ Nothing below this module imports it: the data flows down.
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from pathlib import Path
 from types import MappingProxyType
 
 from .calculator import Calculator
-
-PACKAGE_DIR = Path(__file__).parent
-NOT_CALCULATORS = {"snippets"}  # sub-packages owned by other features
+from .packages import calculator_packages
 
 
 @lru_cache(maxsize=1)
@@ -36,10 +32,8 @@ def all_calculators() -> dict[str, Calculator]:
 def _import_all() -> dict[str, Calculator]:
     """Import every calculator sub-package and collect its CALCULATOR."""
     found: dict[str, Calculator] = {}
-    for module in sorted(pkgutil.iter_modules([str(PACKAGE_DIR)]), key=lambda info: info.name):
-        if not module.ispkg or module.name in NOT_CALCULATORS:
-            continue
-        package = importlib.import_module(f"calculators.{module.name}")
+    for name in calculator_packages():
+        package = importlib.import_module(f"calculators.{name}")
         calculator = getattr(package, "CALCULATOR", None)
         if isinstance(calculator, Calculator):
             found[calculator.name] = calculator

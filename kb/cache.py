@@ -31,10 +31,11 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar
 
+from calculators.packages import NOT_CALCULATORS, calculator_packages
+
 FORMAT = 1
 PROJECT = Path(__file__).resolve().parent.parent
 CALCULATORS = PROJECT / "calculators"
-NOT_CALCULATORS = frozenset({"snippets"})  # sub-packages of calculators/ that are not calculators (as calculators/registry.py)
 # kb/ modules whose code shapes a cached value (a checked directive or its rendered block).
 KB_SOURCES = ("cache.py", "calculator_directive.py", "calculator_index.py", "options.py", "profile.py")
 DISTRIBUTIONS = ("pint", "tdewolff-minify", "pymdown-extensions", "Markdown", "PyYAML", "Pygments", "mkdocs", "fieldnotes-kb")
@@ -78,12 +79,6 @@ def _source_files(folder: Path, recursive: bool) -> list[Path]:
     found = folder.rglob("*") if recursive else folder.iterdir()
     return [path for path in found if path.is_file() and "__pycache__" not in path.parts
             and not path.name.endswith((".pyc", ".tmp", "~")) and not path.name.startswith(".")]
-
-
-def calculator_packages(root: Path = CALCULATORS) -> list[str]:
-    """The calculator sub-packages of calculators/ by folder name, found without importing any of them."""
-    return sorted(path.name for path in root.iterdir()
-                  if (path / "__init__.py").is_file() and path.name not in NOT_CALCULATORS and not path.name.startswith(("_", ".")))
 
 
 def shared_key(root: Path = CALCULATORS, kb_dir: Path | None = None) -> str:
