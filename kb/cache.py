@@ -88,16 +88,23 @@ def shared_key(root: Path = CALCULATORS, kb_dir: Path | None = None) -> str:
     return _hash(versions(), files_digest(_source_files(root, recursive=False), root), files_digest(kb_files, kb_dir))
 
 
-def package_key(package: str, root: Path = CALCULATORS, kb_dir: Path | None = None) -> str:
-    """The digest of one calculator's entries: the shared key and every file of its own package."""
+def package_key(package: str, root: Path = CALCULATORS, kb_dir: Path | None = None, shared: str | None = None) -> str:
+    """The digest of one calculator's entries: the shared key (`shared`, when already computed) and every file of its own package."""
     folder = root / package
-    return _hash(shared_key(root, kb_dir), package, files_digest(_source_files(folder, recursive=True), folder))
+    return _hash(shared or shared_key(root, kb_dir), package, files_digest(_source_files(folder, recursive=True), folder))
 
 
-def all_packages_key(root: Path = CALCULATORS, kb_dir: Path | None = None) -> str:
-    """The digest of the registry summary: every calculator package (and the snippets, which the Profile page lists)."""
-    packages = calculator_packages(root) + [name for name in sorted(NOT_CALCULATORS) if (root / name).is_dir()]
-    return _hash(*(f"{name}={package_key(name, root, kb_dir)}" for name in packages))
+def summary_packages(root: Path = CALCULATORS) -> list[str]:
+    """The packages the registry summary depends on: every calculator and the snippets (the Profile page lists them)."""
+    return calculator_packages(root) + [name for name in sorted(NOT_CALCULATORS) if (root / name).is_dir()]
+
+
+def all_packages_key(root: Path = CALCULATORS, kb_dir: Path | None = None, package_keys: dict[str, str] | None = None) -> str:
+    """The digest of the registry summary: every package of `summary_packages` (`package_keys`, when already computed)."""
+    if package_keys is None:
+        shared = shared_key(root, kb_dir)
+        package_keys = {name: package_key(name, root, kb_dir, shared) for name in summary_packages(root)}
+    return _hash(*(f"{name}={package_keys[name]}" for name in summary_packages(root)))
 
 
 _BUILD_MEMO: dict[tuple[str, ...], str] = {}

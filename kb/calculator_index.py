@@ -93,7 +93,10 @@ def summary() -> Summary:
 
 @dataclass(frozen=True)
 class Keys:
-    """The source digests of one build (computed once per build: kb.generate calls `forget` first)."""
+    """The source digests of one build (computed once per build: kb.generate calls `forget` first).
+
+    `packages` holds every calculator package and the snippets (`cache.summary_packages`).
+    """
 
     all_packages: str
     packages: dict[str, str]
@@ -101,14 +104,21 @@ class Keys:
 
 @lru_cache(maxsize=1)
 def keys() -> Keys:
-    """Every calculator package's digest and the digest of them all."""
-    return Keys(cache.all_packages_key(), {package: cache.package_key(package) for package in cache.calculator_packages()})
+    """Every calculator package's digest and the digest of them all (the shared code hashed once)."""
+    shared = cache.shared_key()
+    package_keys = {package: cache.package_key(package, shared=shared) for package in cache.summary_packages()}
+    return Keys(cache.all_packages_key(package_keys=package_keys), package_keys)
 
 
 def forget() -> None:
     """Read the sources again (a new build: `mkdocs serve` after an edit)."""
     keys.cache_clear()
     cache.new_build()
+
+
+def package_keys() -> dict[str, str]:
+    """This build's digest of each package (the calculators' and the snippets')."""
+    return keys().packages
 
 
 def package_key(info: CalculatorInfo) -> str:

@@ -280,9 +280,10 @@ class WholePageMarker(Treeprocessor):
 class PagePostprocessor(Postprocessor):
     """Check that blocks stood alone, link the assets they need, add tooltips and message links."""
 
-    def __init__(self, md: Markdown, link_messages: bool) -> None:
+    def __init__(self, md: Markdown, link_messages: bool, annotate: bool = True) -> None:
         super().__init__(md)
         self.link_messages = link_messages
+        self.annotate = annotate
 
     def run(self, text: str) -> str:
         state: PageState | None = getattr(self.md, _STATE, None)
@@ -301,7 +302,8 @@ class PagePostprocessor(Postprocessor):
         if calculators:
             text = insert_jump_links(text, calculators)
         index_url = f"{root}{INDEX_PAGE[:-3]}.html" if self.link_messages and state.page.src_uri != INDEX_PAGE else None
-        text = annotate_cached(text, index_url, site_glossary, site_catalogue)  # one walk: tooltips, file names, message links
+        if self.annotate:  # one walk: tooltips, file names, message links
+            text = annotate_cached(text, index_url, site_glossary, site_catalogue)
         return head + text + tail
 
 
@@ -323,6 +325,8 @@ class DirectiveExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "link_messages": [True, "link message IDs to the message index (the index step turns it off)"],
+            # The index step reads only the page's text, which tooltips and links leave as it is (their tags are inline).
+            "annotate": [True, "add glossary tooltips and message links (the index step turns it off)"],
             "kinds": [list(KINDS), "directive kinds handled (bench/js_weight.py builds without calculators)"],
         }
         super().__init__(**kwargs)
@@ -332,7 +336,8 @@ class DirectiveExtension(Extension):
         kinds = tuple(kind for kind in self.getConfig("kinds") if kind in KINDS)
         md.preprocessors.register(DirectivePreprocessor(md, kinds), "kb_directives", PREPROCESSOR_PRIORITY)
         md.treeprocessors.register(WholePageMarker(md), "kb_whole_page", WHOLE_PAGE_PRIORITY)
-        md.postprocessors.register(PagePostprocessor(md, bool(self.getConfig("link_messages"))), "kb_page", POSTPROCESSOR_PRIORITY)
+        postprocessor = PagePostprocessor(md, bool(self.getConfig("link_messages")), bool(self.getConfig("annotate")))
+        md.postprocessors.register(postprocessor, "kb_page", POSTPROCESSOR_PRIORITY)
         md.registerExtension(self)
         self.md = md
 

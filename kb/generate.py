@@ -68,7 +68,7 @@ class Result:
     warnings: list[str] = field(default_factory=list)
 
 
-class _SiteLoader(yaml.SafeLoader):
+class _SiteLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # libyaml's where PyYAML has it
     """mkdocs.yml as MkDocs and Zensical read it: `!ENV` and `!!python/name:` included."""
 
 
@@ -179,7 +179,7 @@ def _message_index(config: dict[str, Any], project: Path, docs_dir: Path, result
     order = [uri for _, uri in nav_pages(config.get("nav"))]
     pages = order + sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md") if p.relative_to(docs_dir).as_posix() not in order)
     names, options = markdown_setup(config)
-    options["kb.fences"] = {**options.get("kb.fences", {}), "link_messages": False}
+    options["kb.fences"] = {**options.get("kb.fences", {}), "link_messages": False, "annotate": False}
     environment = _render_environment(project, config)
     for uri in pages:
         if uri == fences.INDEX_PAGE or not (docs_dir / uri).is_file():

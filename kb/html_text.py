@@ -14,11 +14,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+# A tag: a comment, a whole script or style element, or `<…>`; `tag_spans` finds the same spans
+# as this pattern's finditer in linear time (the pattern's lazy scans make unclosed input quadratic).
 _TOKEN = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<[^>]*>", re.S | re.I)
+_RAW_TEXT_OPENING = re.compile(r"<(script|style)\b", re.I)
+_RAW_TEXT_CLOSING = {name: re.compile(rf"</{name}\s*>", re.I) for name in ("script", "style")}
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9:-]*)")
+# A heading element; `heading_spans` finds the same ones as this pattern's finditer, in linear time.
 _HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1\s*>", re.S | re.I)
+_HEADING_OPENING = re.compile(r"<h([1-6])\b", re.I)
+_HEADING_CLOSING = {level: re.compile(rf"</h{level}\s*>", re.I) for level in "123456"}
+_HEADERLINK_CLASS = re.compile(r"\bclass\s*=\s*\"[^\"]*\bheaderlink\b", re.I)
 _ID_ATTRIBUTE = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
-_PERMALINK = re.compile(r"<a\b[^>]*\bclass\s*=\s*\"[^\"]*\bheaderlink\b[^\"]*\"[^>]*>.*?</a\s*>", re.S | re.I)
 
 NO_WRAP_TAGS = frozenset(
     {"a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "button", "select",
@@ -61,43 +68,130 @@ class Wrap:
     after: str
 
 
+def tag_spans(html: str) -> Iterable[tuple[int, int, bool]]:
+    """(start, end, raw) of each tag, as `_TOKEN.finditer` finds them; `raw` for a whole script or style element.
+
+    At each '<' the three forms are tried in the pattern's order. A closing string searched for
+    once and not found is not searched for again (no later '<' can find it either), so the scan
+    is linear however much markup is left unclosed.
+    """
+    missing: dict[str, int] = {}  # a closing string → the position from which it is known to be absent
+
+    def find(closing: str, start: int) -> int:
+        if missing.get(closing, len(html) + 1) <= start:
+            return -1
+        found = html.find(closing, start)
+        if found < 0:
+            missing[closing] = start
+        return found
+
+    def find_raw_closing(name: str, start: int) -> tuple[int, int] | None:
+        if missing.get(name, len(html) + 1) <= start:
+            return None
+        closing = _RAW_TEXT_CLOSING[name].search(html, start)
+        if closing is None:
+            missing[name] = start
+            return None
+        return closing.start(), closing.end()
+
+    position = html.find("<")
+    while position >= 0:
+        end = -1
+        raw = False
+        if html.startswith("<!--", position):
+            found = find("-->", position + 4)
+            end = found + 3 if found >= 0 else -1
+        if end < 0:
+            opening = _RAW_TEXT_OPENING.match(html, position)
+            closing = find_raw_closing(opening.group(1).lower(), opening.end()) if opening else None
+            if closing is not None:
+                end, raw = closing[1], True
+        if end < 0:
+            found = find(">", position + 1)
+            end = found + 1 if found >= 0 else -1
+        if end < 0:
+            position = html.find("<", position + 1)
+            continue
+        yield position, end, raw
+        position = html.find("<", end)
+
+
 def tokenize(html: str) -> list[Token]:
     """Split HTML into text and tag tokens, keeping every character, so it can be reassembled."""
     tokens: list[Token] = []
     position = 0
-    for match in _TOKEN.finditer(html):
-        if match.start() > position:
-            tokens.append(Token(html[position:match.start()], is_tag=False))
-        markup = match.group()
+    for start, end, raw in tag_spans(html):
+        if start > position:
+            tokens.append(Token(html[position:start], is_tag=False))
+        markup = html[start:end]
         name_match = _TAG_NAME.match(markup)
-        if markup.startswith("<!--") or match.group(1) or name_match is None:
+        if markup.startswith("<!--") or raw or name_match is None:
             tokens.append(Token(markup, is_tag=True, opaque=True))
         else:
             self_closing = markup.rstrip(">").rstrip().endswith("/")
             tokens.append(Token(markup, is_tag=True, name=name_match.group(2).lower(),
                                 closing=bool(name_match.group(1)), opaque=self_closing))
-        position = match.end()
+        position = end
     if position < len(html):
         tokens.append(Token(html[position:], is_tag=False))
     return tokens
 
 
 def plain_text(html: str) -> str:
-    """Return the visible text of an HTML fragment (code included), for finding IDs wherever they are."""
+    """Return the visible text of an HTML fragment (code included), for finding IDs wherever they are.
+
+    Each tag `tokenize` names becomes a space unless it is inline; inline tags, comments and other
+    markup vanish (syntax highlighting splits "0950-021" into several spans). One regex pass, no
+    tokens: the message-index step runs it on every section of every page it renders.
+    """
     parts: list[str] = []
-    for token in tokenize(html):
-        if not token.is_tag:
-            parts.append(token.markup)
-        elif token.name and token.name not in INLINE_TAGS:
+    position = 0
+    for start, end, raw in tag_spans(html):
+        parts.append(html[position:start])
+        name_match = None if raw or html.startswith("<!--", start) else _TAG_NAME.match(html, start, end)
+        if name_match is not None and name_match.group(2).lower() not in INLINE_TAGS:
             parts.append(" ")
-        # Inline tags vanish: syntax highlighting splits "0950-021" into several spans.
+        position = end
+    parts.append(html[position:])
     return html_lib.unescape("".join(parts))
 
 
 def heading_title(inner_html: str) -> str:
-    """Return a heading's text without its permalink sign, for labels on other pages."""
-    text = plain_text(_PERMALINK.sub("", inner_html))
-    return " ".join(text.split())
+    """Return a heading's text without its permalink sign (`<a class="headerlink" …>¶</a>`), for labels on other pages."""
+    kept: list[str] = []
+    in_permalink = False
+    for token in tokenize(inner_html):
+        if token.is_tag and token.name == "a" and not token.closing and _HEADERLINK_CLASS.search(token.markup):
+            in_permalink = True
+        elif in_permalink and token.is_tag and token.name == "a" and token.closing:
+            in_permalink = False
+        elif not in_permalink:
+            kept.append(token.markup)
+    return " ".join(plain_text("".join(kept)).split())
+
+
+def heading_spans(html: str) -> Iterable[tuple[int, int, str, str, str]]:
+    """(start, end, level, attributes, inner HTML) of each heading, as `_HEADING.finditer` finds them.
+
+    A '>' or a closing tag searched for once and not found is not searched for again, so unclosed
+    headings cost linear time (the pattern's lazy scan made each of them read to the end).
+    """
+    absent: dict[str, int] = {}  # what is known to be missing from a position on: ">" or a level's closing tag
+    position = 0
+    while (opening := _HEADING_OPENING.search(html, position)) is not None:
+        level = opening.group(1)
+        greater = -1 if absent.get(">", len(html) + 1) <= opening.end() else html.find(">", opening.end())
+        if greater < 0:
+            absent[">"] = min(absent.get(">", len(html) + 1), opening.end())
+            position = opening.start() + 1
+            continue
+        closing = None if absent.get(level, len(html) + 1) <= greater + 1 else _HEADING_CLOSING[level].search(html, greater + 1)
+        if closing is None:
+            absent[level] = min(absent.get(level, len(html) + 1), greater + 1)
+            position = opening.start() + 1
+            continue
+        yield opening.start(), closing.end(), level, html[opening.end():greater], html[greater + 1:closing.start()]
+        position = closing.end()
 
 
 def split_sections(html: str) -> list[Section]:
@@ -106,14 +200,14 @@ def split_sections(html: str) -> list[Section]:
     anchor: str | None = None
     title: str | None = None
     start = 0
-    for match in _HEADING.finditer(html):
-        id_match = _ID_ATTRIBUTE.search(match.group(2))
-        if match.group(1) == "1" or id_match is None:
+    for heading_start, _, level, attributes, inner in heading_spans(html):
+        id_match = _ID_ATTRIBUTE.search(attributes)
+        if level == "1" or id_match is None:
             continue
-        sections.append(Section(anchor, title, plain_text(html[start:match.start()])))
+        sections.append(Section(anchor, title, plain_text(html[start:heading_start])))
         anchor = id_match.group(1) if id_match.group(1) is not None else id_match.group(2)
-        title = heading_title(match.group(3))
-        start = match.start()
+        title = heading_title(inner)
+        start = heading_start
     sections.append(Section(anchor, title, plain_text(html[start:])))
     return [section for section in sections if section.anchor is not None or section.text.strip()]
 

@@ -31,6 +31,7 @@ from calculators.snippets.html import snippet_markup
 from calculators.snippets.marking import mark_variables, with_sentinels
 from calculators.snippets.model import complete_values
 from kb import cache
+from kb.calculator_index import package_keys
 from kb.directives import Directive, DirectiveError, option_line
 from kb.options import Option, OptionError, type_choice, type_mapping, validate_options
 from kb.profile import values_for
@@ -117,4 +118,4 @@ def render_cached(prepared: PreparedSnippet, element_id: str, highlight_config: 
 def _code_key() -> str:
     """The digest of the code a rendered snippet comes from: the snippets package (with the shared key) and this module (once a build)."""
     here = Path(__file__).resolve()
-    return cache.per_build(lambda: cache.entry_key(KIND, cache.package_key("snippets"), cache.files_digest([here], here.parent)), KIND)
+    return cache.per_build(lambda: cache.entry_key(KIND, package_keys()["snippets"], cache.files_digest([here], here.parent)), KIND)
