@@ -21,9 +21,9 @@ from bench import BenchOptions, BenchResult, Row, register, spread
 from bench.build_time import BuildSample, timed_build
 from bench.sites import GENERATED_FOLDER, copy_project, generate_pages, write_plain_config
 
-# KB_BENCH_PAGES=200 for a quicker run (the page-size series stops at that size).
+# KB_BENCH_PAGES=200 for a quicker run (the page-size series stops at that size); KB_BENCH_PRUNE=0 skips that series.
 PAGES = int(os.environ.get("KB_BENCH_PAGES") or 1000)
-PRUNE_SIZES = tuple(size for size in (100, 200, 500, 1000) if size <= PAGES)
+PRUNE_SIZES = () if os.environ.get("KB_BENCH_PRUNE") == "0" else tuple(size for size in (100, 200, 500, 1000) if size <= PAGES)
 
 
 def _generated(root: Path, work: Path, name: str, pages: int) -> Path:

@@ -66,6 +66,9 @@ def test_long_hostile_page_is_fast_and_the_same() -> None:
     assert annotate(page, TERMS, INDEX, CATALOGUE) == three_passes(page, INDEX)
 
 
+TEXT_EXTRAS = ['<div class="x">', "</div>", "<br />", "<!--", "-->", "<![CDATA[x]]>", "<?x?>", "<a\nhref=x>"]
+
+
 def _plain_text_by_tokens(html: str) -> str:
     """The definition kb.html_text.plain_text had: every named non-inline tag a space, other tags nothing."""
     import html as html_lib
@@ -77,7 +80,7 @@ def _plain_text_by_tokens(html: str) -> str:
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.lists(st.sampled_from(FRAGMENTS + ["<div class=\"x\">", "</div>", "<br />", "<!--", "-->", "<![CDATA[x]]>", "<?x?>", "<a\nhref=x>"]), max_size=40))
+@given(st.lists(st.sampled_from([*FRAGMENTS, *TEXT_EXTRAS]), max_size=40))
 def test_plain_text_in_one_pass_equals_the_token_walk(pieces: list[str]) -> None:
     from kb.html_text import plain_text
 
