@@ -4,7 +4,9 @@
 // bundle.py keeps "core", "page" and "end" and only the sections a calculator uses
 // ("//@ NAME needs OTHER" pulls OTHER in too), puts define(...) with the calculator's
 // compiled logic before "end", and minifies the result (calculators/minify.py, then
-// tdewolff-minify; keep this file ES5: no arrow functions, let/const, template literals).
+// tdewolff-minify). Write arrow functions (the minifier shortens them best), `var`, no let/const,
+// template literals or spread; a function using `this` or `arguments` stays a `function`. An arrow
+// `var name = (…) => …` is not hoisted: define it above any statement that runs it while the file loads.
 // Each calculator file is self-contained: two on one page each set up only their own forms.
 (function () {
 "use strict";
@@ -12,19 +14,19 @@
 var D = {}, K = {}, P = {}, O = {}, registry = {}, api = window.kbCalc = window.kbCalc || {}, BL = "[ \\t\\r\\n\\u00a0]";
 function CalcError(key, message, field) { this.key = key; this.message = message; this.field = field == null ? null : field; }
 // the fixed errors: a bug in a calculator, and a result Python could not compute either
-function internal() { return new CalcError("INTERNAL", D.internal); }
-function arithmetic() { return new CalcError("ARITHMETIC", D.arithmetic); }
-function num(x) { if (typeof x !== "number") throw internal(); return x; }
-function str(x) { if (typeof x !== "string") throw internal(); return x; }
-function finite(x) { if (!isFinite(x)) throw arithmetic(); return x; }
-function rep(s, n) { var r = ""; while (n-- > 0) r += s; return r; }
-function inc(d) {
+var internal = () => { return new CalcError("INTERNAL", D.internal); };
+var arithmetic = () => { return new CalcError("ARITHMETIC", D.arithmetic); };
+var num = (x) => { if (typeof x !== "number") throw internal(); return x; };
+var str = (x) => { if (typeof x !== "string") throw internal(); return x; };
+var finite = (x) => { if (!isFinite(x)) throw arithmetic(); return x; };
+var rep = (s, n) => { var r = ""; while (n-- > 0) r += s; return r; };
+var inc = (d) => {
 var a = d.split(""), i = a.length - 1;
 while (i >= 0) { if (a[i] !== "9") { a[i] = String(+a[i] + 1); return a.join(""); } a[i] = "0"; i--; }
 return "1" + a.join("");
-}
+};
 // display rounding: shortest round-trip digits, half away from zero, never "-0"
-function fmtFixed(v, d) {
+var fmtFixed = (v, d) => {
 if (typeof v !== "number" || typeof d !== "number" || !Number.isInteger(d) || d < 0 || d > 20) throw internal();
 finite(v);
 var s = String(Math.abs(v)), e = 0, i = s.indexOf("e"), m = s, dot, shift, keep, out;
@@ -44,27 +46,27 @@ else { out = m.slice(0, keep); if (m[keep] >= "5") out = inc(out); }
 out = out.replace(/^0+/, "") || "0";
 if (d > 0) { while (out.length < d + 1) out = "0" + out; out = out.slice(0, -d) + "." + out.slice(-d); }
 return (v < 0 && /[1-9]/.test(out) ? "-" : "") + out;
-}
-function isMap(x) { return x instanceof Map; }
-function isList(x) { return Array.isArray(x); }
-function hasOwn(o, k) { return o != null && Object.prototype.hasOwnProperty.call(o, k); }
-function stripBlank(s) { return s.replace(new RegExp("^" + BL + "+|" + BL + "+$", "g"), ""); }
-function asciiLower(s) { return s.replace(/[A-Z]/g, function (c) { return c.toLowerCase(); }); }
-function fill(key, params) {
-return D.templates[key].replace(/\{([a-z_]+)\}/g, function (_, name) { return hasOwn(params, name) ? params[name] : ""; });
-}
+};
+var isMap = (x) => { return x instanceof Map; };
+var isList = (x) => { return Array.isArray(x); };
+var hasOwn = (o, k) => { return o != null && Object.prototype.hasOwnProperty.call(o, k); };
+var stripBlank = (s) => { return s.replace(new RegExp("^" + BL + "+|" + BL + "+$", "g"), ""); };
+var asciiLower = (s) => { return s.replace(/[A-Z]/g, (c) => { return c.toLowerCase(); }); };
+var fill = (key, params) => {
+return D.templates[key].replace(/\{([a-z_]+)\}/g, (_, name) => { return hasOwn(params, name) ? params[name] : ""; });
+};
 // "label" is a template parameter here: the bracket keeps its name through the minifier's spec-key renaming
 // a field's label is read from the form html.py rendered (label for="kb-CALC-KEY"), not shipped twice
 // typed text is quoted at most 60 characters (code points, as in Python) and "…": a 100 KB paste gives a short message
-function cut(s) { var c = Array.from(s); return c.length > 60 ? c.slice(0, 60).join("") + "\u2026" : s; }
-function fieldError(f, key, params) {
+var cut = (s) => { var c = Array.from(s); return c.length > 60 ? c.slice(0, 60).join("") + "\u2026" : s; };
+var fieldError = (f, key, params) => {
 if (f.label == null) f.label = document.querySelector('label[for="kb-' + f.calc + "-" + f.key + '"]').textContent;
 params["label"] = f.label;
 if (typeof params["text"] === "string") params["text"] = cut(params["text"]);
 if (typeof params["unit"] === "string") params["unit"] = cut(params["unit"]);
 return new CalcError(key, fill(key, params), f.name);
-}
-function parseField(f, raw) {
+};
+var parseField = (f, raw) => {
 var text = typeof raw === "string" ? stripBlank(raw) : "";
 if (text === "") {
 if (f.default != null) return P[f.kind](f, stripBlank(f.default));
@@ -72,40 +74,40 @@ if (f.required) throw fieldError(f, "required", {example: f.example || ""});
 return null;
 }
 return P[f.kind](f, text);
-}
-function mapGet(m, k) { if (!isMap(m)) throw internal(); var v = m.get(k); return v === undefined ? null : v; }
-function checkFinite(x) {
+};
+var mapGet = (m, k) => { if (!isMap(m)) throw internal(); var v = m.get(k); return v === undefined ? null : v; };
+var checkFinite = (x) => {
 if (typeof x === "number") finite(x);
 else if (isList(x)) x.forEach(checkFinite);
 else if (isMap(x)) x.forEach(checkFinite);
-}
+};
 // keep: also return the raw result (a Map), for scripts that check something against it (bundle.check_js)
-function evaluate(calc, raw, keep) {
+var evaluate = (calc, raw, keep) => {
 var values = {}, errors = {}, bad = false, result, display = {}, slot;
-calc.fields.forEach(function (f) {
+calc.fields.forEach((f) => {
 try { values[f.name] = parseField(f, hasOwn(raw, f.key) ? raw[f.key] : null); }
 catch (e) { if (!(e instanceof CalcError)) e = internal(); errors[f.key] = {key: e.key, message: e.message}; bad = true; }
 });
 if (bad) return {errors: errors, display: {}};
 try {
-result = calc.compute.apply(null, calc.params.map(function (p) { return values[p]; }));
+result = calc.compute.apply(null, calc.params.map((p) => { return values[p]; }));
 checkFinite(result);
 if (!isMap(result)) throw internal();
-calc.outputs.forEach(function (o) { display[o.name] = O[o.kind](o, mapGet(result, o.name)); });
+calc.outputs.forEach((o) => { display[o.name] = O[o.kind](o, mapGet(result, o.name)); });
 } catch (e) {
 if (!(e instanceof CalcError)) e = internal();
 slot = "_";
-calc.fields.forEach(function (f) { if (f.name === e.field) slot = f.key; });
+calc.fields.forEach((f) => { if (f.name === e.field) slot = f.key; });
 errors[slot] = {key: e.key, message: e.message};
 return {errors: errors, display: {}};
 }
 return keep ? {errors: {}, display: display, result: result} : {errors: {}, display: display};
-}
-function define(name, meta, factory) {
+};
+var define = (name, meta, factory) => {
 var fields = [];
 meta.compute = factory(K);
 // {"like": i, ...} is field i with the keys given replaced (bundle.py shares repeated specs)
-meta.fields.forEach(function (f) {
+meta.fields.forEach((f) => {
 if (f.like != null) { var base = {}, k; for (k in fields[f.like]) base[k] = fields[f.like][k]; for (k in f) if (k !== "like") base[k] = f[k]; f = base; }
 f.key = f.name.replace(/_/g, "-"); f.calc = name;
 // bundle.py sends a quantity's accepted spellings once, as the keys of its factors (in order)
@@ -113,196 +115,196 @@ if (f.factors) f.units = Object.keys(f.factors);
 fields.push(f);
 });
 meta.fields = fields;
-if (!meta.params) meta.params = fields.map(function (f) { return f.name; });
+if (!meta.params) meta.params = fields.map((f) => { return f.name; });
 registry[name] = meta;
 // K: a file check's script (bundle.check_js) runs its compiled functions on this file's helpers
-api[name] = {evaluate: function (raw) { return evaluate(meta, raw); }, result: function (raw) { return evaluate(meta, raw, true); }, batch: function (raws) { return raws.map(function (raw) { return evaluate(meta, raw); }); }, K: K};
-}
+api[name] = {evaluate: (raw) => { return evaluate(meta, raw); }, result: (raw) => { return evaluate(meta, raw, true); }, batch: (raws) => { return raws.map((raw) => { return evaluate(meta, raw); }); }, K: K};
+};
 api.K = K;
 K.CalcError = CalcError; K.fmt_fixed = fmtFixed;
-K.dict = function (pairs) { return new Map(pairs); };
+K.dict = (pairs) => { return new Map(pairs); };
 //@ K.fmt_number
-function fmtNumber(v, d) {
+var fmtNumber = (v, d) => {
 var t = fmtFixed(v, d === undefined ? 2 : d);
 if (t.indexOf(".") >= 0) t = t.replace(/0+$/, "").replace(/\.$/, "");
 return t === "-0" ? "0" : t;
-}
+};
 K.fmt_number = fmtNumber;
 //@ K.iter
-function iter(x) {
+var iter = (x) => {
 if (isList(x)) return x;
 if (typeof x === "string") return Array.from(x);
 if (isMap(x)) return Array.from(x.keys());
 throw internal();
-}
+};
 K.iter = iter;
 //@ K.eq
-function eq(a, b) {
-if (isList(a) && isList(b)) return a.length === b.length && a.every(function (x, i) { return eq(x, b[i]); });
-if (isMap(a) && isMap(b)) { if (a.size !== b.size) return false; var ok = true; a.forEach(function (v, k) { ok = ok && b.has(k) && eq(v, b.get(k)); }); return ok; }
+var eq = (a, b) => {
+if (isList(a) && isList(b)) return a.length === b.length && a.every((x, i) => { return eq(x, b[i]); });
+if (isMap(a) && isMap(b)) { if (a.size !== b.size) return false; var ok = true; a.forEach((v, k) => { ok = ok && b.has(k) && eq(v, b.get(k)); }); return ok; }
 return a === b;
-}
+};
 K.eq = eq;
 //@ maxi
 var MAXI = 9007199254740991;
 //@ pyStrip
 var PY_SPACE = "[ \\t\\n\\r\\x0b\\x0c\\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
-function pyStrip(s) { return str(s).replace(new RegExp("^" + PY_SPACE + "+|" + PY_SPACE + "+$", "g"), ""); }
+var pyStrip = (s) => { return str(s).replace(new RegExp("^" + PY_SPACE + "+|" + PY_SPACE + "+$", "g"), ""); };
 //@ full
-function full(pattern, text) { return new RegExp("^(?:" + pattern + ")$").exec(text); }
+var full = (pattern, text) => { return new RegExp("^(?:" + pattern + ")$").exec(text); };
 //@ inRange
-function inRange(f, v) {
+var inRange = (f, v) => {
 if (!isFinite(v)) return false;
 if (f.min != null && (f.exclusive_min ? v <= f.min : v < f.min)) return false;
 return f.max == null || v <= f.max;
-}
+};
 //@ index
-function index(i, n) {
+var index = (i, n) => {
 if (typeof i !== "number" || !Number.isInteger(i)) throw internal();
 if (i < 0) i += n;
 if (i < 0 || i >= n) throw internal();
 return i;
-}
+};
 //@ divmod
-function divmod(a, b) {
+var divmod = (a, b) => {
 num(a); num(b);
 if (b === 0) throw arithmetic();
 var m = a % b, d = (a - m) / b, f;
 if (m) { if ((b < 0) !== (m < 0)) { m += b; d -= 1; } } else m = b < 0 ? -0 : 0;
 if (d) { f = Math.floor(d); if (d - f > 0.5) f += 1; } else f = a / b < 0 ? -0 : 0;
 return [finite(f), m];
-}
+};
 //@ extreme needs K.iter
-function extreme(args, more) {
-var xs = args.length === 1 ? iter(args[0]) : Array.prototype.slice.call(args), r, i;
+var extreme = (args, more) => {
+var xs = args.length === 1 ? iter(args[0]) : args, r, i;
 if (!xs.length) throw internal();
 r = xs[0];
 for (i = 1; i < xs.length; i++) { if (typeof xs[i] !== typeof r) throw internal(); if (more ? xs[i] > r : xs[i] < r) r = xs[i]; }
 return r;
-}
+};
 //@ checkText needs full
-function checkText(f, text) {
+var checkText = (f, text) => {
 if (Array.from(text).length > f.max_length) return "length";
 return full(f.pattern, text) ? null : "pattern";
-}
+};
 //@ numberText
-function numberText(v, d, unit) { var t = fmtFixed(num(v), d); return unit ? t + " " + unit : t; }
+var numberText = (v, d, unit) => { var t = fmtFixed(num(v), d); return unit ? t + " " + unit : t; };
 //@ listOf
-function listOf(v) { if (!isList(v)) throw internal(); return v; }
+var listOf = (v) => { if (!isList(v)) throw internal(); return v; };
 //@ K.round_half_away
-K.round_half_away = function (v, d) { return Number(fmtFixed(v, d)); };
+K.round_half_away = (v, d) => { return Number(fmtFixed(v, d)); };
 //@ K.index_in
 // text helpers the subset lacks (runtime.py has the twins): code points as Python counts them, ASCII only, no exceptions
-K.index_in = function (t, c) { var a = Array.from(str(t)), i; if (Array.from(str(c)).length !== 1) return -1; for (i = 0; i < a.length; i++) if (a[i] === c) return i; return -1; };
+K.index_in = (t, c) => { var a = Array.from(str(t)), i; if (Array.from(str(c)).length !== 1) return -1; for (i = 0; i < a.length; i++) if (a[i] === c) return i; return -1; };
 //@ K.lower_ascii
-K.lower_ascii = function (t) { return asciiLower(str(t)); };
+K.lower_ascii = (t) => { return asciiLower(str(t)); };
 //@ K.decimal_number
-K.decimal_number = function (t) { return /^[0-9]{1,9}$/.test(str(t)) ? Number(t) : -1; };
+K.decimal_number = (t) => { return /^[0-9]{1,9}$/.test(str(t)) ? Number(t) : -1; };
 //@ K.div
-K.div = function (a, b) { num(a); num(b); if (b === 0) throw arithmetic(); return a / b; };
+K.div = (a, b) => { num(a); num(b); if (b === 0) throw arithmetic(); return a / b; };
 //@ K.fdiv needs divmod
-K.fdiv = function (a, b) { return divmod(a, b)[0]; };
+K.fdiv = (a, b) => { return divmod(a, b)[0]; };
 //@ K.mod needs divmod
-K.mod = function (a, b) { return divmod(a, b)[1]; };
+K.mod = (a, b) => { return divmod(a, b)[1]; };
 //@ K.pow
-K.pow = function (a, b) { num(a); num(b); if (a === 0 && b < 0) throw arithmetic(); var r = Math.pow(a, b); if (r !== r) throw arithmetic(); return finite(r); };
+K.pow = (a, b) => { num(a); num(b); if (a === 0 && b < 0) throw arithmetic(); var r = Math.pow(a, b); if (r !== r) throw arithmetic(); return finite(r); };
 //@ K.sqrt
-K.sqrt = function (x) { if (num(x) < 0) throw arithmetic(); return Math.sqrt(x); };
+K.sqrt = (x) => { if (num(x) < 0) throw arithmetic(); return Math.sqrt(x); };
 //@ K.log
-K.log = function (x) { if (num(x) <= 0) throw arithmetic(); return Math.log(x); };
+K.log = (x) => { if (num(x) <= 0) throw arithmetic(); return Math.log(x); };
 //@ K.log10
-K.log10 = function (x) { if (num(x) <= 0) throw arithmetic(); return Math.log10(x); };
+K.log10 = (x) => { if (num(x) <= 0) throw arithmetic(); return Math.log10(x); };
 //@ K.exp
-K.exp = function (x) { return finite(Math.exp(num(x))); };
+K.exp = (x) => { return finite(Math.exp(num(x))); };
 //@ K.floor
-K.floor = function (x) { return Math.floor(finite(num(x))); };
+K.floor = (x) => { return Math.floor(finite(num(x))); };
 //@ K.ceil
-K.ceil = function (x) { return Math.ceil(finite(num(x))); };
+K.ceil = (x) => { return Math.ceil(finite(num(x))); };
 //@ K.len
-K.len = function (x) { if (isList(x)) return x.length; if (typeof x === "string") return Array.from(x).length; if (isMap(x)) return x.size; throw internal(); };
+K.len = (x) => { if (isList(x)) return x.length; if (typeof x === "string") return Array.from(x).length; if (isMap(x)) return x.size; throw internal(); };
 //@ K.min needs extreme
-K.min = function () { return extreme(arguments, false); };
+K.min = (...xs) => extreme(xs, false);
 //@ K.max needs extreme
-K.max = function () { return extreme(arguments, true); };
+K.max = (...xs) => extreme(xs, true);
 //@ K.int
-K.int = function (x) { if (typeof x === "boolean") return x ? 1 : 0; return Math.trunc(finite(num(x))); };
+K.int = (x) => { if (typeof x === "boolean") return x ? 1 : 0; return Math.trunc(finite(num(x))); };
 //@ K.float
-K.float = function (x) { return num(x); };
+K.float = (x) => { return num(x); };
 //@ K.range
-K.range = function (a, b, s) {
+K.range = (a, b, s) => {
 if (b === undefined) { b = a; a = 0; }
 s = s === undefined ? 1 : s;
-[a, b, s].forEach(function (n) { if (typeof n !== "number" || !Number.isInteger(n)) throw internal(); });
+[a, b, s].forEach((n) => { if (typeof n !== "number" || !Number.isInteger(n)) throw internal(); });
 if (s === 0) throw internal();
 for (var r = []; s > 0 ? a < b : a > b; a += s) r.push(a);
 return r;
 };
 //@ K.enumerate needs K.iter
-K.enumerate = function (xs, start) { var n = start === undefined ? 0 : start; return iter(xs).map(function (x, i) { return [n + i, x]; }); };
+K.enumerate = (xs, start) => { var n = start === undefined ? 0 : start; return iter(xs).map((x, i) => { return [n + i, x]; }); };
 //@ K.zip needs K.iter
-K.zip = function (a, b) { a = iter(a); b = iter(b); return a.slice(0, Math.min(a.length, b.length)).map(function (x, i) { return [x, b[i]]; }); };
+K.zip = (a, b) => { a = iter(a); b = iter(b); return a.slice(0, Math.min(a.length, b.length)).map((x, i) => { return [x, b[i]]; }); };
 //@ K.sorted needs K.iter
-K.sorted = function (xs) { return iter(xs).slice().sort(function (a, b) { if (typeof a !== typeof b) throw internal(); return a < b ? -1 : a > b ? 1 : 0; }); };
+K.sorted = (xs) => { return iter(xs).slice().sort((a, b) => { if (typeof a !== typeof b) throw internal(); return a < b ? -1 : a > b ? 1 : 0; }); };
 //@ K.list needs K.iter
-K.list = function (xs) { return iter(xs).slice(); };
+K.list = (xs) => { return iter(xs).slice(); };
 //@ K.append
-K.append = function (xs, x) { if (!isList(xs)) throw internal(); xs.push(x); return null; };
+K.append = (xs, x) => { if (!isList(xs)) throw internal(); xs.push(x); return null; };
 //@ K.extend needs K.iter
-K.extend = function (xs, ys) { if (!isList(xs)) throw internal(); Array.prototype.push.apply(xs, iter(ys)); return null; };
+K.extend = (xs, ys) => { if (!isList(xs)) throw internal(); Array.prototype.push.apply(xs, iter(ys)); return null; };
 //@ K.get
-K.get = function (d, k, dflt) { if (!isMap(d)) throw internal(); return d.has(k) ? d.get(k) : dflt === undefined ? null : dflt; };
+K.get = (d, k, dflt) => { if (!isMap(d)) throw internal(); return d.has(k) ? d.get(k) : dflt === undefined ? null : dflt; };
 //@ K.keys
-K.keys = function (d) { if (!isMap(d)) throw internal(); return Array.from(d.keys()); };
+K.keys = (d) => { if (!isMap(d)) throw internal(); return Array.from(d.keys()); };
 //@ K.values
-K.values = function (d) { if (!isMap(d)) throw internal(); return Array.from(d.values()); };
+K.values = (d) => { if (!isMap(d)) throw internal(); return Array.from(d.values()); };
 //@ K.items
-K.items = function (d) { if (!isMap(d)) throw internal(); return Array.from(d.entries()); };
+K.items = (d) => { if (!isMap(d)) throw internal(); return Array.from(d.entries()); };
 //@ K.upper
-K.upper = function (s) { return str(s).toUpperCase(); };
+K.upper = (s) => { return str(s).toUpperCase(); };
 //@ K.lower
-K.lower = function (s) { return str(s).toLowerCase(); };
+K.lower = (s) => { return str(s).toLowerCase(); };
 //@ K.strip needs pyStrip
 K.strip = pyStrip;
 //@ K.startswith
-K.startswith = function (s, p) { return str(s).indexOf(str(p)) === 0; };
+K.startswith = (s, p) => { return str(s).indexOf(str(p)) === 0; };
 //@ K.endswith
-K.endswith = function (s, p) { str(s); str(p); return s.length >= p.length && s.slice(s.length - p.length) === p; };
+K.endswith = (s, p) => { str(s); str(p); return s.length >= p.length && s.slice(s.length - p.length) === p; };
 //@ K.replace
-K.replace = function (s, a, b) { str(s); str(a); str(b); return a === "" ? b + Array.from(s).join(b) + (s ? b : "") : s.split(a).join(b); };
+K.replace = (s, a, b) => { str(s); str(a); str(b); return a === "" ? b + Array.from(s).join(b) + (s ? b : "") : s.split(a).join(b); };
 //@ K.split needs pyStrip
-K.split = function (s, sep) {
+K.split = (s, sep) => {
 if (sep === undefined || sep === null) { var t = pyStrip(s); return t ? t.split(new RegExp(PY_SPACE + "+")) : []; }
 if (str(sep) === "") throw internal();
 return str(s).split(sep);
 };
 //@ K.join needs K.iter
-K.join = function (sep, xs) { xs = iter(xs); xs.forEach(str); return xs.join(str(sep)); };
+K.join = (sep, xs) => { xs = iter(xs); xs.forEach(str); return xs.join(str(sep)); };
 //@ K.at needs index
-K.at = function (x, i) {
+K.at = (x, i) => {
 if (isMap(x)) { if (!x.has(i)) throw internal(); return x.get(i); }
 if (typeof x === "string") { var c = Array.from(x); return c[index(i, c.length)]; }
 if (isList(x)) return x[index(i, x.length)];
 throw internal();
 };
 //@ K.setitem needs index
-K.setitem = function (x, i, v) {
+K.setitem = (x, i, v) => {
 if (isMap(x)) x.set(i, v);
 else if (isList(x)) x[index(i, x.length)] = v;
 else throw internal();
 };
 //@ K.slice
-K.slice = function (x, a, b) {
+K.slice = (x, a, b) => {
 var seq = typeof x === "string" ? Array.from(x) : isList(x) ? x : null, n, lo, hi;
 if (!seq) throw internal();
 n = seq.length;
-function clamp(i, dflt) { if (i === null) return dflt; if (!Number.isInteger(i)) throw internal(); if (i < 0) i += n; return Math.max(0, Math.min(n, i)); }
+var clamp = (i, dflt) => { if (i === null) return dflt; if (!Number.isInteger(i)) throw internal(); if (i < 0) i += n; return Math.max(0, Math.min(n, i)); };
 lo = clamp(a, 0); hi = Math.max(lo, clamp(b, n));
 return typeof x === "string" ? seq.slice(lo, hi).join("") : seq.slice(lo, hi);
 };
 //@ K.unpack needs K.iter
-K.unpack = function (x, n) { var xs = iter(x); if (xs.length !== n) throw internal(); return xs; };
+K.unpack = (x, n) => { var xs = iter(x); if (xs.length !== n) throw internal(); return xs; };
 //@ K.truthy
-K.truthy = function (x) {
+K.truthy = (x) => {
 if (x === null || x === undefined) return false;
 if (typeof x === "boolean") return x;
 if (typeof x === "number") return x !== 0;
@@ -311,23 +313,23 @@ if (isMap(x)) return x.size > 0;
 return true;
 };
 //@ K.contains needs K.eq
-K.contains = function (c, x) {
-if (isList(c)) return c.some(function (y) { return eq(x, y); });
+K.contains = (c, x) => {
+if (isList(c)) return c.some((y) => { return eq(x, y); });
 if (typeof c === "string") return c.indexOf(str(x)) >= 0;
 if (isMap(c)) return c.has(x);
 throw internal();
 };
 //@ K.add
-K.add = function (a, b) {
+K.add = (a, b) => {
 if (typeof a === "number" && typeof b === "number") return a + b;
 if (typeof a === "string" && typeof b === "string") return a + b;
 if (isList(a) && isList(b)) return a.concat(b);
 throw internal();
 };
 //@ K.istr needs maxi
-K.istr = function (x) { if (typeof x === "string") return x; if (typeof x !== "number" || !Number.isInteger(x) || Math.abs(x) > MAXI) throw internal(); return String(x); };
+K.istr = (x) => { if (typeof x === "string") return x; if (typeof x !== "number" || !Number.isInteger(x) || Math.abs(x) > MAXI) throw internal(); return String(x); };
 //@ K.fmt needs maxi
-K.fmt = function (x, spec) {
+K.fmt = (x, spec) => {
 var m = /^(?:([\s\S])?([<>^]))?(0)?([0-9]+)?([ds])?$/.exec(spec), isNum = typeof x === "number";
 var fillChar = m[1], align = m[2], width = +(m[4] || 0), type = m[5], s, sign, pad, left;
 if (type === "d" || (!type && isNum)) { if (!isNum || !Number.isInteger(x) || Math.abs(x) > MAXI) throw internal(); }
@@ -346,7 +348,7 @@ left = Math.floor(pad / 2);
 return rep(fillChar, left) + sign + s + rep(fillChar, pad - left);
 };
 //@ parse.number needs parse.isNumber inRange
-P.number = function (f, text) {
+P.number = (f, text) => {
 var v;
 if (f.integer) {
 if (!/^[+-]?[0-9]+$/.test(text)) throw fieldError(f, P.isNumber(text) ? "integer" : "number", {text: text, range: f.range, accepts: f.accepts});
@@ -356,15 +358,15 @@ if (!inRange(f, v)) throw fieldError(f, "range", {text: text, range: f.range});
 return v;
 };
 //@ parse.isNumber
-P.isNumber = function (text) { return /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(text); };
+P.isNumber = (text) => { return /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(text); };
 //@ parse.quantity needs full inRange
-P.quantity = function (f, text) {
+P.quantity = (f, text) => {
 text = text.replace(/\u2212/g, "-");
 var key = asciiLower(text.replace(/[ \t\r\n\u00a0]+/g, "")), rewritten = text, i, m, g, spelling, magnitude, v, rewrites = f.rewrites || [], known = null, dimension;
 if (hasOwn(f.aliases, key)) return f.aliases[key];
 for (i = 0; i < rewrites.length; i++) {
 g = full(rewrites[i][0], text);
-if (g) { rewritten = rewrites[i][1].replace(/\{([0-9])\}/g, function (_, n) { return g[+n] || ""; }); break; }
+if (g) { rewritten = rewrites[i][1].replace(/\{([0-9])\}/g, (_, n) => { return g[+n] || ""; }); break; }
 }
 m = /^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)[ \t\u00a0]*([\s\S]*)$/.exec(rewritten);
 if (!m) throw fieldError(f, "number", {text: text, accepts: f.accepts});
@@ -382,30 +384,30 @@ if (!inRange(f, v)) throw fieldError(f, "range", {text: text, range: f.range});
 return v;
 };
 //@ parse.choice
-P.choice = function (f, text) {
+P.choice = (f, text) => {
 var wanted = asciiLower(text);
 if (f.choices.indexOf(wanted) >= 0) return wanted;
 // bundle.py sends the accepted text only when it is not the values joined by ", "
 throw fieldError(f, "choice", {text: text, accepted: f.accepted != null ? f.accepted : f.choices.join(", ")});
 };
 //@ parse.boolean
-P.boolean = function (f, text) {
+P.boolean = (f, text) => {
 var w = asciiLower(text), d = D;
 if (d.true_words.indexOf(w) >= 0) return true;
 if (d.false_words.indexOf(w) >= 0) return false;
 throw fieldError(f, "boolean", {text: text});
 };
 //@ parse.text needs checkText
-P.text = function (f, text) {
+P.text = (f, text) => {
 var problem = checkText(f, text);
 if (problem === "length") throw fieldError(f, "length", {limit: String(f.max_length)});
 if (problem) throw fieldError(f, "pattern", {text: text, hint: f.hint});
 return text;
 };
 //@ parse.list needs checkText inRange
-P.list = function (f, text) {
-var parts = text.split(/[ ,\t\r\n\u00a0]+/).filter(function (p) { return p !== ""; }), values = [], seen = {}, it = f.item;
-parts.forEach(function (part) {
+P.list = (f, text) => {
+var parts = text.split(/[ ,\t\r\n\u00a0]+/).filter((p) => { return p !== ""; }), values = [], seen = {}, it = f.item;
+parts.forEach((part) => {
 var v;
 if (it.kind === "text") { if (checkText(it, part) !== null) throw fieldError(f, "item", {text: part, hint: f.hint}); v = part; }
 else { if (!/^[+-]?[0-9]+$/.test(part) || !inRange(it, Number(part))) throw fieldError(f, "item", {text: part, hint: f.hint}); v = Number(part); }
@@ -417,29 +419,29 @@ if (values.length < f.min_items || values.length > f.max_items) throw fieldError
 return values;
 };
 //@ out.number needs numberText
-O.number = function (o, v) { return v === null ? null : numberText(v, o.decimals, o.unit); };
+O.number = (o, v) => { return v === null ? null : numberText(v, o.decimals, o.unit); };
 //@ out.text
-O.text = function (o, v) { return v === null || v === "" ? null : str(v); };
+O.text = (o, v) => { return v === null || v === "" ? null : str(v); };
 //@ out.list needs listOf
-O.list = function (o, v) { if (v === null) return null; var r = listOf(v).map(str); return r.length ? r : null; };
+O.list = (o, v) => { if (v === null) return null; var r = listOf(v).map(str); return r.length ? r : null; };
 //@ out.table needs numberText listOf
-O.table = function (o, v) {
+O.table = (o, v) => {
 if (v === null) return null;
-var rows = listOf(v).map(function (row) {
-return o.columns.map(function (c) { var cell = mapGet(row, c.key); return cell === null ? "" : c.decimals == null ? str(cell) : numberText(cell, c.decimals, c.unit); });
+var rows = listOf(v).map((row) => {
+return o.columns.map((c) => { var cell = mapGet(row, c.key); return cell === null ? "" : c.decimals == null ? str(cell) : numberText(cell, c.decimals, c.unit); });
 });
 return rows.length ? rows : null;
 };
 //@ out.messages needs listOf
-O.messages = function (o, v) { if (v === null) return null; var r = listOf(v).map(function (m) { return [str(mapGet(m, "code")), str(mapGet(m, "text"))]; }); return r.length ? r : null; };
+O.messages = (o, v) => { if (v === null) return null; var r = listOf(v).map((m) => { return [str(mapGet(m, "code")), str(mapGet(m, "text"))]; }); return r.length ? r : null; };
 //@ page
-function el(tag, cls, text) { var n = document.createElement(tag); if (cls) n.className = cls; if (text != null) n.textContent = text; return n; }
+var el = (tag, cls, text) => { var n = document.createElement(tag); if (cls) n.className = cls; if (text != null) n.textContent = text; return n; };
 // a wide table scrolls inside its own box, reachable by keyboard (html.py scroll_box is the twin)
-function scrollBox(table, label) { var b = el("div", "kb-scroll"); b.setAttribute("tabindex", "0"); b.setAttribute("role", "region"); b.setAttribute("aria-label", label); b.appendChild(table); return b; }
-function renderDisplay(calc, box, outcome) {
+var scrollBox = (table, label) => { var b = el("div", "kb-scroll"); b.setAttribute("tabindex", "0"); b.setAttribute("role", "region"); b.setAttribute("aria-label", label); b.appendChild(table); return b; };
+var renderDisplay = (calc, box, outcome) => {
 box.textContent = "";
 if (outcome.errors._) box.appendChild(el("p", "kb-calc-error", outcome.errors._.message));
-calc.outputs.forEach(function (o) {
+calc.outputs.forEach((o) => {
 var v = outcome.display[o.name], sec, t, body;
 if (v == null) return;
 sec = el("div", "kb-calc-out");
@@ -450,14 +452,14 @@ sec.appendChild(el("p", "kb-calc-label", o.label));
 if (o.kind === "table") {
 t = el("table", "kb-calc-table");
 body = t.appendChild(el("thead")).appendChild(el("tr"));
-o.columns.forEach(function (c) { body.appendChild(el("th", null, c.unit ? c.label + " (" + c.unit + ")" : c.label)); });
+o.columns.forEach((c) => { body.appendChild(el("th", null, c.unit ? c.label + " (" + c.unit + ")" : c.label)); });
 body = t.appendChild(el("tbody"));
-v.forEach(function (row) { var r = body.appendChild(el("tr")); row.forEach(function (cell) { r.appendChild(el("td", null, cell)); }); });
+v.forEach((row) => { var r = body.appendChild(el("tr")); row.forEach((cell) => { r.appendChild(el("td", null, cell)); }); });
 sec.appendChild(scrollBox(t, o.label));
 } else if (o.style === "commands") sec.appendChild(el("pre")).appendChild(el("code", null, v.join("\n")));
 else {
 t = sec.appendChild(el("ul"));
-v.forEach(function (item) {
+v.forEach((item) => {
 var li = t.appendChild(el("li", null, o.kind === "messages" ? item[1] : item));
 if (o.kind === "messages") li.setAttribute("data-kb-code", item[0]);
 });
@@ -465,23 +467,23 @@ if (o.kind === "messages") li.setAttribute("data-kb-code", item[0]);
 }
 box.appendChild(sec);
 });
-}
+};
 // the key answer (html.py key_spec): one line per number/text output, one per table row
-function keyLines(config, display) {
+var keyLines = (config, display) => {
 var lines = [];
-(config.key || []).forEach(function (k) {
+(config.key || []).forEach((k) => {
 var v = display[k.output];
 if (v == null) return;
 if (!isList(v)) { lines.push(k["heading"] + ": " + v); return; }
-v.slice(0, k.rows).forEach(function (row) {
-lines.push(k.parts.map(function (p) { return p[1].replace("{}", row[p[0]]); }).join(" "));
+v.slice(0, k.rows).forEach((row) => {
+lines.push(k.parts.map((p) => { return p[1].replace("{}", row[p[0]]); }).join(" "));
 });
 if (v.length > k.rows) lines.push("\u2026");
 });
 return lines;
-}
-function today() { var d = new Date(); return d.getFullYear() + "-" + ("0" + (d.getMonth() + 1)).slice(-2) + "-" + ("0" + d.getDate()).slice(-2); }
-function setup(root) {
+};
+var today = () => { var d = new Date(); return d.getFullYear() + "-" + ("0" + (d.getMonth() + 1)).slice(-2) + "-" + ("0" + d.getDate()).slice(-2); };
+var setup = (root) => {
 var config = JSON.parse(root.querySelector("script.kb-calc-config").textContent), calc = registry[config.calculator];
 if (!calc || root.getAttribute("data-kb-ready")) return;
 root.setAttribute("data-kb-ready", "1");
@@ -489,30 +491,30 @@ var form = root.querySelector("form"), box = root.querySelector("[data-kb-result
 var banner = root.querySelector("[data-kb-banner]"), keySide = root.querySelector("[data-kb-key]"), keyBar = root.querySelector("[data-kb-key-bar]");
 var printout = root.querySelector("[data-kb-printout]"), copied = root.querySelector("[data-kb-copied]");
 var query = new URLSearchParams(window.location.search), words = D.true_words, initial = {}, valid = false;
-function input(f) { return form.elements[f.key]; }
-function read(f) { var i = input(f); return i.type === "checkbox" ? (i.checked ? "yes" : "no") : i.value; }
-function write(f, text) {
+var input = (f) => { return form.elements[f.key]; };
+var read = (f) => { var i = input(f); return i.type === "checkbox" ? (i.checked ? "yes" : "no") : i.value; };
+var write = (f, text) => {
 var i = input(f), o;
 if (i.type === "checkbox") { i.checked = words.indexOf(asciiLower(stripBlank(text))) >= 0; return; }
-if (i.tagName === "SELECT" && !Array.prototype.some.call(i.options, function (x) { return x.value === text; })) { o = el("option", null, text); o.value = text; i.appendChild(o); }
+if (i.tagName === "SELECT" && !Array.prototype.some.call(i.options, (x) => { return x.value === text; })) { o = el("option", null, text); o.value = text; i.appendChild(o); }
 i.value = text;
-}
-function labelOf(f) { return document.querySelector('label[for="kb-' + f.calc + "-" + f.key + '"]').textContent; }
+};
+var labelOf = (f) => { return document.querySelector('label[for="kb-' + f.calc + "-" + f.key + '"]').textContent; };
 // the link: this page's URL as it is now (other calculators and snippets keep their keys), with
 // only this form's values that differ from the page's own (preset and directive values), and its anchor
-function link() {
+var link = () => {
 var url = new URL(window.location.href);
-calc.fields.forEach(function (f) { var v = stripBlank(read(f)); if (v !== initial[f.key]) url.searchParams.set(f.key, v); else url.searchParams.delete(f.key); });
+calc.fields.forEach((f) => { var v = stripBlank(read(f)); if (v !== initial[f.key]) url.searchParams.set(f.key, v); else url.searchParams.delete(f.key); });
 url.hash = root.id;
 return url;
-}
-function showKey(lines) {
+};
+var showKey = (lines) => {
 keySide.textContent = "";
-lines.forEach(function (line) { keySide.appendChild(el("div", null, line)); });
+lines.forEach((line) => { keySide.appendChild(el("div", null, line)); });
 keyBar.textContent = lines.join(" \u00b7 ");
-}
-function showBanner(outcome) {
-var bad = calc.fields.filter(function (f) { return outcome.errors[f.key]; }), p, a, sig = JSON.stringify([valid, outcome.errors]);
+};
+var showBanner = (outcome) => {
+var bad = calc.fields.filter((f) => { return outcome.errors[f.key]; }), p, a, sig = JSON.stringify([valid, outcome.errors]);
 // unchanged errors keep the banner's nodes: a click on a link there may be the change that re-ran update
 if (sig === banner.getAttribute("data-kb-sig")) return;
 banner.setAttribute("data-kb-sig", sig);
@@ -523,27 +525,27 @@ p = banner.appendChild(el("p", null, valid ? "Not updated: fix " + (bad.length =
 if (outcome.errors._ && !bad.length) p.textContent = (valid ? "Not updated: " : "") + outcome.errors._.message;
 if (!bad.length) return;
 p = banner.appendChild(el("ul"));
-bad.forEach(function (f) {
+bad.forEach((f) => {
 var item = p.appendChild(el("li"));
 a = item.appendChild(el("a", null, labelOf(f)));
 a.href = "#kb-" + f.calc + "-" + f.key;
-a.addEventListener("click", function (ev) { ev.preventDefault(); reveal(f); input(f).focus(); });
+a.addEventListener("click", (ev) => { ev.preventDefault(); reveal(f); input(f).focus(); });
 var message = outcome.errors[f.key].message, label = labelOf(f);
 item.appendChild(document.createTextNode(message.indexOf(label) === 0 ? message.slice(label.length) : ": " + message));
 });
-}
+};
 // a field inside a folded group is opened when it needs the reader
-function reveal(f) { var d = input(f).closest("details"); if (d) d.open = true; }
-function summaries() {
-Array.prototype.forEach.call(form.querySelectorAll("details.kb-calc-more"), function (d) {
+var reveal = (f) => { var d = input(f).closest("details"); if (d) d.open = true; };
+var summaries = () => {
+Array.prototype.forEach.call(form.querySelectorAll("details.kb-calc-more"), (d) => {
 var parts = [];
-calc.fields.forEach(function (f) { var i = input(f); if (d.contains(i)) parts.push(labelOf(f) + " " + (stripBlank(read(f)) || "\u2014")); });
+calc.fields.forEach((f) => { var i = input(f); if (d.contains(i)) parts.push(labelOf(f) + " " + (stripBlank(read(f)) || "\u2014")); });
 d.querySelector("[data-kb-summary]").textContent = parts.join(" \u00b7 ");
 });
-}
-function fillPrintout() {
+};
+var fillPrintout = () => {
 var p, given = [];
-calc.fields.forEach(function (f) { var v = stripBlank(read(f)); if (v) given.push(labelOf(f) + " " + v); });
+calc.fields.forEach((f) => { var v = stripBlank(read(f)); if (v) given.push(labelOf(f) + " " + v); });
 printout.textContent = "";
 p = printout.appendChild(el("p"));
 p.appendChild(el("strong", null, "Printed with these values on " + today() + ": "));
@@ -555,14 +557,14 @@ else {
 // a copy for paper: no live-region or test hooks twice on the page
 p = printout.appendChild(box.cloneNode(true));
 p.removeAttribute("data-kb-results");
-Array.prototype.forEach.call(p.querySelectorAll("[data-kb-output]"), function (n) { n.removeAttribute("data-kb-output"); });
+Array.prototype.forEach.call(p.querySelectorAll("[data-kb-output]"), (n) => { n.removeAttribute("data-kb-output"); });
 }
-}
-function update(remember) {
+};
+var update = (remember) => {
 var raw = {}, outcome;
-calc.fields.forEach(function (f) { raw[f.key] = read(f); });
+calc.fields.forEach((f) => { raw[f.key] = read(f); });
 outcome = evaluate(calc, raw);
-calc.fields.forEach(function (f) {
+calc.fields.forEach((f) => {
 var e = outcome.errors[f.key];
 form.querySelector('[data-kb-error="' + f.key + '"]').textContent = e ? e.message : "";
 input(f).setAttribute("aria-invalid", e ? "true" : "false");
@@ -578,32 +580,32 @@ fillPrintout();
 if (remember) {
 try { history.replaceState(history.state, "", link().href); } catch (err) { root.setAttribute("data-kb-url", link().href); }
 }
-}
-calc.fields.forEach(function (f) { initial[f.key] = stripBlank(read(f)); });
-calc.fields.forEach(function (f) { if (query.has(f.key)) write(f, query.get(f.key)); });
-if (preset) preset.addEventListener("change", function () {
+};
+calc.fields.forEach((f) => { initial[f.key] = stripBlank(read(f)); });
+calc.fields.forEach((f) => { if (query.has(f.key)) write(f, query.get(f.key)); });
+if (preset) preset.addEventListener("change", () => {
 var chosen = null;
-(calc.presets || []).forEach(function (p) { if (p.name === preset.value) chosen = p; });
-calc.fields.forEach(function (f) { write(f, chosen && hasOwn(chosen.values, f.name) ? chosen.values[f.name] : f.default || ""); });
+(calc.presets || []).forEach((p) => { if (p.name === preset.value) chosen = p; });
+calc.fields.forEach((f) => { write(f, chosen && hasOwn(chosen.values, f.name) ? chosen.values[f.name] : f.default || ""); });
 update(true);
 });
-function changed(ev) { if (ev.target !== preset) update(true); }
+var changed = (ev) => { if (ev.target !== preset) update(true); };
 form.addEventListener("input", changed);
 form.addEventListener("change", changed);
-form.addEventListener("submit", function (ev) { ev.preventDefault(); });
-root.querySelector("[data-kb-copy-link]").addEventListener("click", function () {
+form.addEventListener("submit", (ev) => { ev.preventDefault(); });
+root.querySelector("[data-kb-copy-link]").addEventListener("click", () => {
 var href = link().href;
-function done(text) { copied.textContent = text; }
+var done = (text) => { copied.textContent = text; };
 try { history.replaceState(history.state, "", href); } catch (err) { root.setAttribute("data-kb-url", href); }
-if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(href).then(function () { done("Link copied."); }, function () { done("Copy this link: " + href); });
+if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(href).then(() => { done("Link copied."); }, () => { done("Copy this link: " + href); });
 else done("Copy this link: " + href);
 });
 window.addEventListener("beforeprint", fillPrintout);
 form.hidden = false;
 root.classList.add("kb-js");
 update(false);
-}
-function init() { Array.prototype.forEach.call(document.querySelectorAll("[data-kb-calc]"), setup); }
+};
+var init = () => { Array.prototype.forEach.call(document.querySelectorAll("[data-kb-calc]"), setup); };
 document.addEventListener("DOMContentLoaded", init);
 //@ end
 if (document.readyState !== "loading") init();
