@@ -346,7 +346,9 @@ class ModuleCompiler:
         temps = [f"_t{number}" for number in range(scope.temp)]
         self.private |= {self.js_name(name) for name in scope.locals} | set(temps)
         var_line = f"  var {', '.join(declared + temps)};\n" if declared or temps else ""
-        return f"function {self.js_name(node.name)}({', '.join(params)}) {{\n{var_line}" + "\n".join(body) + "\n}"
+        # an arrow function (shorter once minified); not hoisted, which compiled code never needs: module code only
+        # defines constants and functions, and the first call comes after the whole module has run
+        return f"var {self.js_name(node.name)} = ({', '.join(params)}) => {{\n{var_line}" + "\n".join(body) + "\n};"
 
     def _infer_locals(self, node: ast.FunctionDef, scope: Scope) -> None:
         """Find every local name and give it a type where all its assignments agree."""
@@ -800,8 +802,11 @@ class ModuleCompiler:
                 raise self.fail(node, "f-string field needs a text or an int (annotated), or a format: use fmt_fixed(x, 1), fmt_number(x) or {x:d}")
         if not pieces:
             return '""'
-        if not pieces[0].startswith('"'):
-            pieces.insert(0, '""')
+        # a leading "" only when no text is certain among the first two pieces: a + joins as text as soon as
+        # one side is text (a literal, K.istr or K.fmt); one piece alone keeps it (f"{x}" is a new text)
+        if not (len(pieces) > 1 and any(piece.startswith(('"', "K.istr(", "K.fmt(")) for piece in pieces[:2])):
+            if not pieces[0].startswith('"'):
+                pieces.insert(0, '""')
         return "(" + " + ".join(pieces) + ")"
 
     def call(self, node: ast.Call, scope: Scope) -> str:
