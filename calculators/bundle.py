@@ -130,15 +130,46 @@ def calculator_meta(calculator: Calculator, params: list[str]) -> dict[str, Any]
             units = spec.pop("units")  # the runtime reads them back from the factors' keys, which keep this order
             if list(spec["factors"]) != units or any(_ARRAY_INDEX.fullmatch(unit) for unit in units):
                 raise ValueError(f"field '{item.name}': unit spellings {units} cannot be carried as the factors' keys")
-        specs.append(spec)
+        specs.append(sent_field_spec(spec))
     meta = {**compact({
         "outputs": outputs,
         "presets": [{"name": preset.name, "values": dict(preset.values)} for preset in calculator.presets],
         "params": params,
     }), "fields": share_specs(specs)}
-    if params == [item.name for item in calculator.fields]:
+    names = [item.name for item in calculator.fields]
+    if params == names:
         del meta["params"]  # the runtime passes the fields in order
+    else:
+        meta["params"] = [names.index(param) for param in params]  # the runtime reads the names from the fields
     return meta
+
+
+# What P.list in runtime.js reads of a list's item spec; the list's own spec carries the hint its messages quote.
+ITEM_KEYS = ("kind", "pattern", "max_length", "min", "max", "exclusive_min")
+_EXAMPLE = re.compile(r" \(e\.g\. .*\)", re.DOTALL)
+
+
+def derived_accepts(spec: dict[str, Any]) -> str:
+    """A number's or quantity's 'accepts' text as define() in runtime.js rebuilds it from the rest of the spec."""
+    example = spec.get("example") or ""
+    return ("a whole number " if spec.get("integer") else "") + str(spec.get("range")) + (f", e.g. {example[7:-1]}" if example else "")
+
+
+def sent_field_spec(spec: dict[str, Any]) -> dict[str, Any]:
+    """A field's spec without what define() in runtime.js rebuilds (its twin): a list's count range and an
+    'accepts' text of the usual form; and a list's item spec cut to what the runtime reads of it.
+
+    A text is left out only when the rebuilt one equals it, so a field with other wording keeps it."""
+    sent = dict(spec)
+    if sent["kind"] == "list":
+        sent["item"] = {key: value for key, value in sent["item"].items() if key in ITEM_KEYS}
+        if sent.get("range") == f"{sent.get('min_items')}\u2013{sent.get('max_items')} items":
+            del sent["range"]
+    if sent["kind"] in ("number", "quantity") and "accepts" in sent:
+        example = sent.get("example") or ""
+        if (not example or _EXAMPLE.fullmatch(example)) and sent["accepts"] == derived_accepts(sent):
+            del sent["accepts"]
+    return sent
 
 
 def share_specs(specs: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -482,10 +482,14 @@ class ModuleCompiler:
         if isinstance(node, ast.For):
             if node.orelse:
                 raise self.fail(node, "for … else is not in the subset")
-            index, sequence = f"_t{scope.temp}", f"_t{scope.temp + 1}"
-            scope.temp += 2
-            lines = [f"{pad}for ({index} = 0, {sequence} = K.iter({self.expr(node.iter, scope)}); {index} < {sequence}.length; {index}++) {{"]
-            lines += self.assign(node.target, f"{sequence}[{index}]", scope, pad + "  ")
+            # for-of walks an array by index as Python walks a list (items appended meanwhile are visited)
+            sequence = f"K.iter({self.expr(node.iter, scope)})"
+            if isinstance(node.target, ast.Name):
+                lines = [f"{pad}for ({self.js_name(node.target.id)} of {sequence}) {{"]
+            else:
+                item = f"_t{scope.temp}"
+                scope.temp += 1
+                lines = [f"{pad}for ({item} of {sequence}) {{"] + self.assign(node.target, item, scope, pad + "  ")
             lines += self.block(node.body, scope, depth + 1)
             lines.append(f"{pad}}}")
             return lines

@@ -104,18 +104,22 @@ return {errors: errors, display: {}};
 return keep ? {errors: {}, display: display, result: result} : {errors: {}, display: display};
 };
 var define = (name, meta, factory) => {
-var fields = [];
+var sent = [];
 meta.compute = factory(K);
-// {"like": i, ...} is field i with the keys given replaced (bundle.py shares repeated specs)
-meta.fields.forEach((f) => {
-if (f.like != null) { var base = {}, k; for (k in fields[f.like]) base[k] = fields[f.like][k]; for (k in f) if (k !== "like") base[k] = f[k]; f = base; }
-f.key = f.name.replace(/_/g, "-"); f.calc = name;
-// bundle.py sends a quantity's accepted spellings once, as the keys of its factors (in order)
+meta.fields = meta.fields.map((f) => {
+// {"like": i, ...} is field i as sent with the keys given replaced (bundle.py shares repeated specs)
+if (f.like != null) f = Object.assign({}, sent[f.like], f, {like: null});
+sent.push(f);
+// what bundle.py leaves out because it follows from the rest (bundle.sent_field_spec is the twin)
+f = Object.assign({}, f, {key: f.name.replace(/_/g, "-"), calc: name});
+// a quantity's accepted spellings travel once, as the keys of its factors (in order)
 if (f.factors) f.units = Object.keys(f.factors);
-fields.push(f);
+if (f.kind === "list" && f.range == null) f.range = f.min_items + "\u2013" + f.max_items + " items";
+if ((f.kind === "number" || f.kind === "quantity") && f.accepts == null) f.accepts = (f.integer ? "a whole number " : "") + f.range + (f.example ? ", e.g. " + f.example.slice(7, -1) : "");
+return f;
 });
-meta.fields = fields;
-if (!meta.params) meta.params = fields.map((f) => { return f.name; });
+// the entry's parameters as field indexes, when their order is not the fields'
+meta.params = (meta.params || meta.fields.map((f, i) => i)).map((i) => meta.fields[i].name);
 registry[name] = meta;
 // K: a file check's script (bundle.check_js) runs its compiled functions on this file's helpers
 api[name] = {evaluate: (raw) => { return evaluate(meta, raw); }, result: (raw) => { return evaluate(meta, raw, true); }, batch: (raws) => { return raws.map((raw) => { return evaluate(meta, raw); }); }, K: K};
