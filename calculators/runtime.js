@@ -59,9 +59,12 @@ return D.templates[key].replace(/\{([a-z_]+)\}/g, (_, name) => { return hasOwn(p
 // a field's label is read from the form html.py rendered (label for="kb-CALC-KEY"), not shipped twice
 // typed text is quoted at most 60 characters (code points, as in Python) and "…": a 100 KB paste gives a short message
 var cut = (s) => { var c = Array.from(s); return c.length > 60 ? c.slice(0, 60).join("") + "\u2026" : s; };
-var fieldError = (f, key, params) => {
+var labelOf = (f) => {
 if (f.label == null) f.label = document.querySelector('label[for="kb-' + f.calc + "-" + f.key + '"]').textContent;
-params["label"] = f.label;
+return f.label;
+};
+var fieldError = (f, key, params) => {
+params["label"] = labelOf(f);
 if (typeof params["text"] === "string") params["text"] = cut(params["text"]);
 if (typeof params["unit"] === "string") params["unit"] = cut(params["unit"]);
 return new CalcError(key, fill(key, params), f.name);
@@ -439,33 +442,35 @@ return rows.length ? rows : null;
 //@ out.messages needs listOf
 O.messages = (o, v) => { if (v === null) return null; var r = listOf(v).map((m) => { return [str(mapGet(m, "code")), str(mapGet(m, "text"))]; }); return r.length ? r : null; };
 //@ page
-var el = (tag, cls, text) => { var n = document.createElement(tag); if (cls) n.className = cls; if (text != null) n.textContent = text; return n; };
-// a wide table scrolls inside its own box, reachable by keyboard (html.py scroll_box is the twin)
-var scrollBox = (table, label) => { var b = el("div", "kb-scroll"); b.setAttribute("tabindex", "0"); b.setAttribute("role", "region"); b.setAttribute("aria-label", label); b.appendChild(table); return b; };
+// a new element with its class and text, appended to parent when one is given
+var el = (tag, cls, text, parent) => { var n = document.createElement(tag); if (cls) n.className = cls; if (text != null) n.textContent = text; if (parent) parent.appendChild(n); return n; };
+var attr = (n, name, value) => { n.setAttribute(name, value); };
 var renderDisplay = (calc, box, outcome) => {
 box.textContent = "";
-if (outcome.errors._) box.appendChild(el("p", "kb-calc-error", outcome.errors._.message));
+if (outcome.errors._) el("p", "kb-calc-error", outcome.errors._.message, box);
 calc.outputs.forEach((o) => {
-var v = outcome.display[o.name], sec, t, body;
+var v = outcome.display[o.name], kind = o.kind, sec, t, body;
 if (v == null) return;
 sec = el("div", "kb-calc-out");
-sec.setAttribute("data-kb-output", o.name);
-if (o.kind === "number" || o.kind === "text") { sec.appendChild(el("span", "kb-calc-label", o.label + ": ")); sec.appendChild(el("strong", null, v)); }
+attr(sec, "data-kb-output", o.name);
+if (kind === "number" || kind === "text") { el("span", "kb-calc-label", o.label + ": ", sec); el("strong", null, v, sec); }
 else {
-sec.appendChild(el("p", "kb-calc-label", o.label));
-if (o.kind === "table") {
-t = el("table", "kb-calc-table");
-body = t.appendChild(el("thead")).appendChild(el("tr"));
-o.columns.forEach((c) => { body.appendChild(el("th", null, c.unit ? c.label + " (" + c.unit + ")" : c.label)); });
-body = t.appendChild(el("tbody"));
-v.forEach((row) => { var r = body.appendChild(el("tr")); row.forEach((cell) => { r.appendChild(el("td", null, cell)); }); });
-sec.appendChild(scrollBox(t, o.label));
-} else if (o.style === "commands") sec.appendChild(el("pre")).appendChild(el("code", null, v.join("\n")));
+el("p", "kb-calc-label", o.label, sec);
+if (kind === "table") {
+// a wide table scrolls inside its own box, reachable by keyboard (html.py scroll_box is the twin)
+t = el("div", "kb-scroll", null, sec);
+attr(t, "tabindex", "0"); attr(t, "role", "region"); attr(t, "aria-label", o.label);
+t = el("table", "kb-calc-table", null, t);
+body = el("tr", null, null, el("thead", null, null, t));
+o.columns.forEach((c) => { el("th", null, c.unit ? c.label + " (" + c.unit + ")" : c.label, body); });
+body = el("tbody", null, null, t);
+v.forEach((row) => { var r = el("tr", null, null, body); row.forEach((cell) => { el("td", null, cell, r); }); });
+} else if (o.style === "commands") el("code", null, v.join("\n"), el("pre", null, null, sec));
 else {
-t = sec.appendChild(el("ul"));
+t = el("ul", null, null, sec);
 v.forEach((item) => {
-var li = t.appendChild(el("li", null, o.kind === "messages" ? item[1] : item));
-if (o.kind === "messages") li.setAttribute("data-kb-code", item[0]);
+var li = el("li", null, kind === "messages" ? item[1] : item, t);
+if (kind === "messages") attr(li, "data-kb-code", item[0]);
 });
 }
 }
@@ -486,130 +491,127 @@ if (v.length > k.rows) lines.push("\u2026");
 });
 return lines;
 };
-var today = () => { var d = new Date(); return d.getFullYear() + "-" + ("0" + (d.getMonth() + 1)).slice(-2) + "-" + ("0" + d.getDate()).slice(-2); };
+// the local date as YYYY-MM-DD: the clock shifted by the time zone's offset, read as UTC
+var today = () => { var d = new Date(); return new Date(d - d.getTimezoneOffset() * 6e4).toISOString().slice(0, 10); };
 var setup = (root) => {
+var q = (name) => { return root.querySelector("[data-kb-" + name + "]"); };
 var config = JSON.parse(root.querySelector("script.kb-calc-config").textContent), calc = registry[config.calculator];
 if (!calc || root.getAttribute("data-kb-ready")) return;
-root.setAttribute("data-kb-ready", "1");
-var form = root.querySelector("form"), box = root.querySelector("[data-kb-results]"), preset = form.querySelector("[data-kb-preset]");
-var banner = root.querySelector("[data-kb-banner]"), keySide = root.querySelector("[data-kb-key]"), keyBar = root.querySelector("[data-kb-key-bar]");
-var printout = root.querySelector("[data-kb-printout]"), copied = root.querySelector("[data-kb-copied]");
-var query = new URLSearchParams(window.location.search), words = D.true_words, initial = {}, valid = false;
+attr(root, "data-kb-ready", "1");
+var form = root.querySelector("form"), box = q("results"), preset = q("preset"), banner = q("banner"), keySide = q("key"), keyBar = q("key-bar");
+var printout = q("printout"), copied = q("copied"), fields = calc.fields, query = new URLSearchParams(location.search), initial = {}, valid = false;
 var input = (f) => { return form.elements[f.key]; };
 var read = (f) => { var i = input(f); return i.type === "checkbox" ? (i.checked ? "yes" : "no") : i.value; };
+var value = (f) => { return stripBlank(read(f)); };
 var write = (f, text) => {
-var i = input(f), o;
-if (i.type === "checkbox") { i.checked = words.indexOf(asciiLower(stripBlank(text))) >= 0; return; }
-if (i.tagName === "SELECT" && !Array.prototype.some.call(i.options, (x) => { return x.value === text; })) { o = el("option", null, text); o.value = text; i.appendChild(o); }
+var i = input(f);
+if (i.type === "checkbox") { i.checked = D.true_words.indexOf(asciiLower(stripBlank(text))) >= 0; return; }
+if (i.tagName === "SELECT" && !Array.from(i.options).some((x) => { return x.value === text; })) el("option", null, text, i).value = text;
 i.value = text;
 };
-var labelOf = (f) => { return document.querySelector('label[for="kb-' + f.calc + "-" + f.key + '"]').textContent; };
 // the link: this page's URL as it is now (other calculators and snippets keep their keys), with
 // only this form's values that differ from the page's own (preset and directive values), and its anchor
 var link = () => {
-var url = new URL(window.location.href);
-calc.fields.forEach((f) => { var v = stripBlank(read(f)); if (v !== initial[f.key]) url.searchParams.set(f.key, v); else url.searchParams.delete(f.key); });
+var url = new URL(location.href);
+fields.forEach((f) => { var v = value(f); if (v !== initial[f.key]) url.searchParams.set(f.key, v); else url.searchParams.delete(f.key); });
 url.hash = root.id;
-return url;
+return url.href;
 };
+var keepLink = (href) => { try { history.replaceState(history.state, "", href); } catch (err) { attr(root, "data-kb-url", href); } };
 var showKey = (lines) => {
 keySide.textContent = "";
-lines.forEach((line) => { keySide.appendChild(el("div", null, line)); });
+lines.forEach((line) => { el("div", null, line, keySide); });
 keyBar.textContent = lines.join(" \u00b7 ");
 };
 var showBanner = (outcome) => {
-var bad = calc.fields.filter((f) => { return outcome.errors[f.key]; }), p, a, sig = JSON.stringify([valid, outcome.errors]);
+var errors = outcome.errors, bad = fields.filter((f) => { return errors[f.key]; }), p, sig = JSON.stringify([valid, errors]);
+var which = bad.length === 1 ? "this field" : "these fields";
 // unchanged errors keep the banner's nodes: a click on a link there may be the change that re-ran update
 if (sig === banner.getAttribute("data-kb-sig")) return;
-banner.setAttribute("data-kb-sig", sig);
+attr(banner, "data-kb-sig", sig);
 banner.textContent = "";
-banner.classList.toggle("kb-on", bad.length > 0 || !!outcome.errors._);
-if (!bad.length && !outcome.errors._) return;
-p = banner.appendChild(el("p", null, valid ? "Not updated: fix " + (bad.length === 1 ? "this field" : "these fields") + ". The results below are from the last valid values." : "Fix " + (bad.length === 1 ? "this field" : "these fields") + " to see results."));
-if (outcome.errors._ && !bad.length) p.textContent = (valid ? "Not updated: " : "") + outcome.errors._.message;
-if (!bad.length) return;
-p = banner.appendChild(el("ul"));
+banner.classList.toggle("kb-on", bad.length > 0 || !!errors._);
+if (!bad.length && !errors._) return;
+p = el("p", null, valid ? "Not updated: fix " + which + ". The results below are from the last valid values." : "Fix " + which + " to see results.", banner);
+if (!bad.length) { p.textContent = (valid ? "Not updated: " : "") + errors._.message; return; }
+p = el("ul", null, null, banner);
 bad.forEach((f) => {
-var item = p.appendChild(el("li"));
-a = item.appendChild(el("a", null, labelOf(f)));
+var item = el("li", null, null, p), label = labelOf(f), message = errors[f.key].message, a = el("a", null, label, item);
 a.href = "#kb-" + f.calc + "-" + f.key;
 a.addEventListener("click", (ev) => { ev.preventDefault(); reveal(f); input(f).focus(); });
-var message = outcome.errors[f.key].message, label = labelOf(f);
-item.appendChild(document.createTextNode(message.indexOf(label) === 0 ? message.slice(label.length) : ": " + message));
+item.append(message.indexOf(label) === 0 ? message.slice(label.length) : ": " + message);
 });
 };
 // a field inside a folded group is opened when it needs the reader
 var reveal = (f) => { var d = input(f).closest("details"); if (d) d.open = true; };
 var summaries = () => {
-Array.prototype.forEach.call(form.querySelectorAll("details.kb-calc-more"), (d) => {
+form.querySelectorAll("details.kb-calc-more").forEach((d) => {
 var parts = [];
-calc.fields.forEach((f) => { var i = input(f); if (d.contains(i)) parts.push(labelOf(f) + " " + (stripBlank(read(f)) || "\u2014")); });
+fields.forEach((f) => { if (d.contains(input(f))) parts.push(labelOf(f) + " " + (value(f) || "\u2014")); });
 d.querySelector("[data-kb-summary]").textContent = parts.join(" \u00b7 ");
 });
 };
 var fillPrintout = () => {
-var p, given = [];
-calc.fields.forEach((f) => { var v = stripBlank(read(f)); if (v) given.push(labelOf(f) + " " + v); });
+var p, given = [], href = link();
+fields.forEach((f) => { var v = value(f); if (v) given.push(labelOf(f) + " " + v); });
 printout.textContent = "";
-p = printout.appendChild(el("p"));
-p.appendChild(el("strong", null, "Printed with these values on " + today() + ": "));
-p.appendChild(document.createTextNode(given.join("; ")));
-p = printout.appendChild(el("p", null, "Reopen them: "));
-p.appendChild(el("a", null, link().href)).href = link().href;
-if (!valid) printout.appendChild(el("p", "kb-calc-error", "These values have an error; no results."));
+p = el("p", null, null, printout);
+el("strong", null, "Printed with these values on " + today() + ": ", p);
+p.append(given.join("; "));
+el("a", null, href, el("p", null, "Reopen them: ", printout)).href = href;
+if (!valid) el("p", "kb-calc-error", "These values have an error; no results.", printout);
 else {
 // a copy for paper: no live-region or test hooks twice on the page
 p = printout.appendChild(box.cloneNode(true));
 p.removeAttribute("data-kb-results");
-Array.prototype.forEach.call(p.querySelectorAll("[data-kb-output]"), (n) => { n.removeAttribute("data-kb-output"); });
+p.querySelectorAll("[data-kb-output]").forEach((n) => { n.removeAttribute("data-kb-output"); });
 }
 };
 var update = (remember) => {
-var raw = {}, outcome;
-calc.fields.forEach((f) => { raw[f.key] = read(f); });
+var raw = {}, outcome, errors, bad;
+fields.forEach((f) => { raw[f.key] = read(f); });
 outcome = evaluate(calc, raw);
-calc.fields.forEach((f) => {
-var e = outcome.errors[f.key];
-form.querySelector('[data-kb-error="' + f.key + '"]').textContent = e ? e.message : "";
-input(f).setAttribute("aria-invalid", e ? "true" : "false");
+errors = outcome.errors;
+fields.forEach((f) => {
+var e = errors[f.key];
+q('error="' + f.key + '"').textContent = e ? e.message : "";
+attr(input(f), "aria-invalid", e ? "true" : "false");
 if (e && !remember) reveal(f);
 });
 showBanner(outcome);
 // never blank: bad input keeps the last valid results, dimmed, under the banner
-if (Object.keys(outcome.errors).length === 0) { valid = true; renderDisplay(calc, box, outcome); showKey(keyLines(config, outcome.display)); }
+bad = Object.keys(errors).length > 0;
+if (!bad) { valid = true; renderDisplay(calc, box, outcome); showKey(keyLines(config, outcome.display)); }
 else if (!valid) renderDisplay(calc, box, outcome);
-root.classList.toggle("kb-stale", Object.keys(outcome.errors).length > 0);
+root.classList.toggle("kb-stale", bad);
 summaries();
 fillPrintout();
-if (remember) {
-try { history.replaceState(history.state, "", link().href); } catch (err) { root.setAttribute("data-kb-url", link().href); }
-}
+if (remember) keepLink(link());
 };
-calc.fields.forEach((f) => { initial[f.key] = stripBlank(read(f)); });
-calc.fields.forEach((f) => { if (query.has(f.key)) write(f, query.get(f.key)); });
+var changed = (ev) => { if (ev.target !== preset) update(true); };
+fields.forEach((f) => { initial[f.key] = value(f); });
+fields.forEach((f) => { if (query.has(f.key)) write(f, query.get(f.key)); });
 if (preset) preset.addEventListener("change", () => {
-var chosen = null;
-(calc.presets || []).forEach((p) => { if (p.name === preset.value) chosen = p; });
-calc.fields.forEach((f) => { write(f, chosen && hasOwn(chosen.values, f.name) ? chosen.values[f.name] : f.default || ""); });
+// the last preset of that name, as the declaration order has it (none: every field back to its default)
+var chosen = (calc.presets || []).filter((p) => { return p.name === preset.value; }).pop();
+fields.forEach((f) => { write(f, chosen && hasOwn(chosen.values, f.name) ? chosen.values[f.name] : f.default || ""); });
 update(true);
 });
-var changed = (ev) => { if (ev.target !== preset) update(true); };
 form.addEventListener("input", changed);
 form.addEventListener("change", changed);
 form.addEventListener("submit", (ev) => { ev.preventDefault(); });
-root.querySelector("[data-kb-copy-link]").addEventListener("click", () => {
-var href = link().href;
-var done = (text) => { copied.textContent = text; };
-try { history.replaceState(history.state, "", href); } catch (err) { root.setAttribute("data-kb-url", href); }
-if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(href).then(() => { done("Link copied."); }, () => { done("Copy this link: " + href); });
-else done("Copy this link: " + href);
+q("copy-link").addEventListener("click", () => {
+var href = link(), done = (text) => { copied.textContent = text; }, manual = () => { done("Copy this link: " + href); };
+keepLink(href);
+if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(href).then(() => { done("Link copied."); }, manual);
+else manual();
 });
 window.addEventListener("beforeprint", fillPrintout);
 form.hidden = false;
 root.classList.add("kb-js");
 update(false);
 };
-var init = () => { Array.prototype.forEach.call(document.querySelectorAll("[data-kb-calc]"), setup); };
+var init = () => { document.querySelectorAll("[data-kb-calc]").forEach(setup); };
 document.addEventListener("DOMContentLoaded", init);
 //@ end
 if (document.readyState !== "loading") init();
