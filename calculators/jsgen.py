@@ -797,7 +797,8 @@ class ModuleCompiler:
                                           "(fill/align, 0, width, and d or s; for decimals use fmt_fixed)")
                 if matched.group("type") is None and kind not in (STR, INT):
                     raise self.fail(node, f"f-string field with ':{spec}' needs a text or int (annotate it), or add 'd'")
-                pieces.append(f"K.fmt({inner}, {json.dumps(spec)})")
+                # the two bare specs have helpers of their own (shorter calls; K.fmt only where a width is used)
+                pieces.append(f"K.fmt_{spec}({inner})" if spec in ("d", "s") else f"K.fmt({inner}, {json.dumps(spec)})")
             elif kind == STR:
                 pieces.append(f"({inner})")
             elif kind == INT:
@@ -808,7 +809,7 @@ class ModuleCompiler:
             return '""'
         # a leading "" only when no text is certain among the first two pieces: a + joins as text as soon as
         # one side is text (a literal, K.istr or K.fmt); one piece alone keeps it (f"{x}" is a new text)
-        if not (len(pieces) > 1 and any(piece.startswith(('"', "K.istr(", "K.fmt(")) for piece in pieces[:2])):
+        if not (len(pieces) > 1 and any(piece.startswith(('"', "K.istr(", "K.fmt(", "K.fmt_d(", "K.fmt_s(")) for piece in pieces[:2])):
             if not pieces[0].startswith('"'):
                 pieces.insert(0, '""')
         return "(" + " + ".join(pieces) + ")"

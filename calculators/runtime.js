@@ -335,11 +335,16 @@ throw internal();
 };
 //@ K.istr needs maxi
 K.istr = (x) => { if (typeof x === "string") return x; if (typeof x !== "number" || !Number.isInteger(x) || Math.abs(x) > MAXI) throw internal(); return String(x); };
-//@ K.fmt needs maxi
+//@ K.fmt_d needs maxi
+// f"{x:d}" and f"{x:s}", the specs calculators use most: the general formatter's answer for them, without its parser
+K.fmt_d = (x) => { if (typeof x !== "number" || !Number.isInteger(x) || Math.abs(x) > MAXI) throw internal(); return String(x); };
+//@ K.fmt_s
+K.fmt_s = str;
+//@ K.fmt needs K.fmt_d
 K.fmt = (x, spec) => {
 var m = /^(?:([\s\S])?([<>^]))?(0)?([0-9]+)?([ds])?$/.exec(spec), isNum = typeof x === "number";
 var fillChar = m[1], align = m[2], width = +(m[4] || 0), type = m[5], s, sign, pad, left;
-if (type === "d" || (!type && isNum)) { if (!isNum || !Number.isInteger(x) || Math.abs(x) > MAXI) throw internal(); }
+if (type === "d" || (!type && isNum)) K.fmt_d(x);
 else str(x);
 s = isNum ? String(Math.abs(x)) : x;
 sign = isNum && x < 0 ? "-" : "";
