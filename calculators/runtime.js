@@ -19,12 +19,6 @@ var arithmetic = () => { return new CalcError("ARITHMETIC", D.arithmetic); };
 var num = (x) => { if (typeof x !== "number") throw internal(); return x; };
 var str = (x) => { if (typeof x !== "string") throw internal(); return x; };
 var finite = (x) => { if (!isFinite(x)) throw arithmetic(); return x; };
-var rep = (s, n) => { var r = ""; while (n-- > 0) r += s; return r; };
-var inc = (d) => {
-var a = d.split(""), i = a.length - 1;
-while (i >= 0) { if (a[i] !== "9") { a[i] = String(+a[i] + 1); return a.join(""); } a[i] = "0"; i--; }
-return "1" + a.join("");
-};
 // display rounding: shortest round-trip digits, half away from zero, never "-0"
 var fmtFixed = (v, d) => {
 if (typeof v !== "number" || typeof d !== "number" || !Number.isInteger(d) || d < 0 || d > 20) throw internal();
@@ -36,15 +30,15 @@ if (dot >= 0) { e -= m.length - dot - 1; m = m.slice(0, dot) + m.slice(dot + 1);
 m = m.replace(/^0+/, "") || "0";
 if (m === "0") e = 0;
 shift = e + d;
-if (shift >= 0) out = m + rep("0", shift);
+if (shift >= 0) out = m + "0".repeat(shift);
 else {
 keep = m.length + shift;
 if (keep < 0) out = "0";
 else if (keep === 0) out = m[0] >= "5" ? "1" : "0";
-else { out = m.slice(0, keep); if (m[keep] >= "5") out = inc(out); }
+else { out = m.slice(0, keep); if (m[keep] >= "5") out = String(BigInt(out) + 1n); }
 }
 out = out.replace(/^0+/, "") || "0";
-if (d > 0) { while (out.length < d + 1) out = "0" + out; out = out.slice(0, -d) + "." + out.slice(-d); }
+if (d > 0) { out = out.padStart(d + 1, "0"); out = out.slice(0, -d) + "." + out.slice(-d); }
 return (v < 0 && /[1-9]/.test(out) ? "-" : "") + out;
 };
 var isMap = (x) => { return x instanceof Map; };
@@ -353,11 +347,11 @@ fillChar = fillChar || " ";
 if (!align) align = m[3] && isNum ? "=" : isNum ? ">" : "<";
 pad = width - Array.from(sign + s).length;
 if (pad <= 0) return sign + s;
-if (align === "=") return sign + rep(fillChar, pad) + s;
-if (align === "<") return sign + s + rep(fillChar, pad);
-if (align === ">") return rep(fillChar, pad) + sign + s;
+if (align === "=") return sign + fillChar.repeat(pad) + s;
+if (align === "<") return sign + s + fillChar.repeat(pad);
+if (align === ">") return fillChar.repeat(pad) + sign + s;
 left = Math.floor(pad / 2);
-return rep(fillChar, left) + sign + s + rep(fillChar, pad - left);
+return fillChar.repeat(left) + sign + s + fillChar.repeat(pad - left);
 };
 //@ parse.number needs parse.isNumber inRange
 P.number = (f, text) => {
