@@ -483,7 +483,9 @@ class ModuleCompiler:
             if node.orelse:
                 raise self.fail(node, "for … else is not in the subset")
             # for-of walks an array by index as Python walks a list (items appended meanwhile are visited)
-            sequence = f"K.iter({self.expr(node.iter, scope)})"
+            sequence = self.expr(node.iter, scope)
+            if not self._makes_array(node.iter, sequence):
+                sequence = f"K.iter({sequence})"
             if isinstance(node.target, ast.Name):
                 lines = [f"{pad}for ({self.js_name(node.target.id)} of {sequence}) {{"]
             else:
@@ -518,6 +520,21 @@ class ModuleCompiler:
         if isinstance(target, ast.Subscript):
             return ast.copy_location(ast.Subscript(value=target.value, slice=target.slice, ctx=ast.Load()), target)
         raise self.fail(target, "augmented assignment needs a name or an item")
+
+    def _makes_array(self, node: ast.expr, js: str) -> bool:
+        """True when the loop's sequence is certainly a JS array already (a list display, or a runtime helper that
+        returns a new array: range, enumerate, zip, sorted, list, .keys(), .values(), .items(), .split()), so the
+        loop needs no K.iter; any other value (a name, a function's result) goes through K.iter as before."""
+        if isinstance(node, ast.List):
+            return js.startswith("[")
+        if not isinstance(node, ast.Call):
+            return False
+        function = node.func
+        if isinstance(function, ast.Name) and function.id in ("range", "enumerate", "zip", "sorted", "list") and function.id not in self.functions:
+            return js.startswith(f"{BUILTINS[function.id][0]}(")
+        if isinstance(function, ast.Attribute) and function.attr in ("keys", "values", "items", "split"):
+            return js.startswith(f"{METHODS[function.attr][0]}(")
+        return False
 
     def assign(self, target: ast.expr, value_js: str, scope: Scope, pad: str) -> list[str]:
         """Assign JS value code to a Python target (name, item, or tuple unpacking)."""
