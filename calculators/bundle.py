@@ -112,10 +112,13 @@ def setup_data(kinds: set[str]) -> dict[str, Any]:
 
 def calculator_meta(calculator: Calculator, params: list[str]) -> dict[str, Any]:
     """What the page's runtime needs to know about one calculator (field specs with pint's factors, outputs, presets)."""
+    defaults = {item.name: item.default for item in calculator.fields}
     outputs = []
     for output in calculator.outputs:
         spec = output.spec()
         spec.pop("help", None)
+        if spec.get("style") == "bullets":
+            del spec["style"]  # the runtime tells only "commands" apart
         outputs.append(spec)
     specs = []
     for item in calculator.fields:
@@ -133,7 +136,9 @@ def calculator_meta(calculator: Calculator, params: list[str]) -> dict[str, Any]
         specs.append(sent_field_spec(spec))
     meta = {**compact({
         "outputs": outputs,
-        "presets": [{"name": preset.name, "values": dict(preset.values)} for preset in calculator.presets],
+        # a preset's value equal to its field's default is left out: choosing the preset writes the default then
+        "presets": [{"name": preset.name, "values": {name: value for name, value in preset.values.items() if value != defaults.get(name)}}
+                    for preset in calculator.presets],
         "params": params,
     }), "fields": share_specs(specs)}
     names = [item.name for item in calculator.fields]

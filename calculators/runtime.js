@@ -441,34 +441,35 @@ return rows.length ? rows : null;
 //@ out.messages needs listOf
 O.messages = (o, v) => { if (v === null) return null; var r = listOf(v).map((m) => { return [str(mapGet(m, "code")), str(mapGet(m, "text"))]; }); return r.length ? r : null; };
 //@ page
-// a new element with its class and text, appended to parent when one is given
-var el = (tag, cls, text, parent) => { var n = document.createElement(tag); if (cls) n.className = cls; if (text != null) n.textContent = text; if (parent) parent.appendChild(n); return n; };
+// a new element, appended to parent (when not null), with its class (when not 0) and text (when given)
+var el = (tag, parent, cls, text) => { var n = document.createElement(tag); if (cls) n.className = cls; if (text != null) n.textContent = text; if (parent) parent.appendChild(n); return n; };
 var attr = (n, name, value) => { n.setAttribute(name, value); };
+var on = (n, type, listener) => { n.addEventListener(type, listener); };
 var renderDisplay = (calc, box, outcome) => {
 box.textContent = "";
-if (outcome.errors._) el("p", "kb-calc-error", outcome.errors._.message, box);
+if (outcome.errors._) el("p", box, "kb-calc-error", outcome.errors._.message);
 calc.outputs.forEach((o) => {
 var v = outcome.display[o.name], kind = o.kind, sec, t, body;
 if (v == null) return;
-sec = el("div", "kb-calc-out");
+sec = el("div", null, "kb-calc-out");
 attr(sec, "data-kb-output", o.name);
-if (kind === "number" || kind === "text") { el("span", "kb-calc-label", o.label + ": ", sec); el("strong", null, v, sec); }
+if (kind === "number" || kind === "text") { el("span", sec, "kb-calc-label", o.label + ": "); el("strong", sec, 0, v); }
 else {
-el("p", "kb-calc-label", o.label, sec);
+el("p", sec, "kb-calc-label", o.label);
 if (kind === "table") {
 // a wide table scrolls inside its own box, reachable by keyboard (html.py scroll_box is the twin)
-t = el("div", "kb-scroll", null, sec);
+t = el("div", sec, "kb-scroll");
 attr(t, "tabindex", "0"); attr(t, "role", "region"); attr(t, "aria-label", o.label);
-t = el("table", "kb-calc-table", null, t);
-body = el("tr", null, null, el("thead", null, null, t));
-o.columns.forEach((c) => { el("th", null, c.unit ? c.label + " (" + c.unit + ")" : c.label, body); });
-body = el("tbody", null, null, t);
-v.forEach((row) => { var r = el("tr", null, null, body); row.forEach((cell) => { el("td", null, cell, r); }); });
-} else if (o.style === "commands") el("code", null, v.join("\n"), el("pre", null, null, sec));
+t = el("table", t, "kb-calc-table");
+body = el("tr", el("thead", t));
+o.columns.forEach((c) => { el("th", body, 0, c.unit ? c.label + " (" + c.unit + ")" : c.label); });
+body = el("tbody", t);
+v.forEach((row) => { var r = el("tr", body); row.forEach((cell) => { el("td", r, 0, cell); }); });
+} else if (o.style === "commands") el("code", el("pre", sec), 0, v.join("\n"));
 else {
-t = el("ul", null, null, sec);
+t = el("ul", sec);
 v.forEach((item) => {
-var li = el("li", null, kind === "messages" ? item[1] : item, t);
+var li = el("li", t, 0, kind === "messages" ? item[1] : item);
 if (kind === "messages") attr(li, "data-kb-code", item[0]);
 });
 }
@@ -505,7 +506,7 @@ var value = (f) => { return stripBlank(read(f)); };
 var write = (f, text) => {
 var i = input(f);
 if (i.type === "checkbox") { i.checked = D.true_words.indexOf(asciiLower(stripBlank(text))) >= 0; return; }
-if (i.tagName === "SELECT" && !Array.from(i.options).some((x) => { return x.value === text; })) el("option", null, text, i).value = text;
+if (i.tagName === "SELECT" && !Array.from(i.options).some((x) => { return x.value === text; })) el("option", i, 0, text).value = text;
 i.value = text;
 };
 // the link: this page's URL as it is now (other calculators and snippets keep their keys), with
@@ -519,7 +520,7 @@ return url.href;
 var keepLink = (href) => { try { history.replaceState(history.state, "", href); } catch (err) { attr(root, "data-kb-url", href); } };
 var showKey = (lines) => {
 keySide.textContent = "";
-lines.forEach((line) => { el("div", null, line, keySide); });
+lines.forEach((line) => { el("div", keySide, 0, line); });
 keyBar.textContent = lines.join(" \u00b7 ");
 };
 var showBanner = (outcome) => {
@@ -531,13 +532,13 @@ attr(banner, "data-kb-sig", sig);
 banner.textContent = "";
 banner.classList.toggle("kb-on", bad.length > 0 || !!errors._);
 if (!bad.length && !errors._) return;
-p = el("p", null, valid ? "Not updated: fix " + which + ". The results below are from the last valid values." : "Fix " + which + " to see results.", banner);
+p = el("p", banner, 0, valid ? "Not updated: fix " + which + ". The results below are from the last valid values." : "Fix " + which + " to see results.");
 if (!bad.length) { p.textContent = (valid ? "Not updated: " : "") + errors._.message; return; }
-p = el("ul", null, null, banner);
+p = el("ul", banner);
 bad.forEach((f) => {
-var item = el("li", null, null, p), label = labelOf(f), message = errors[f.key].message, a = el("a", null, label, item);
+var item = el("li", p), label = labelOf(f), message = errors[f.key].message, a = el("a", item, 0, label);
 a.href = "#kb-" + f.calc + "-" + f.key;
-a.addEventListener("click", (ev) => { ev.preventDefault(); reveal(f); input(f).focus(); });
+on(a, "click", (ev) => { ev.preventDefault(); reveal(f); input(f).focus(); });
 item.append(message.indexOf(label) === 0 ? message.slice(label.length) : ": " + message);
 });
 };
@@ -554,11 +555,11 @@ var fillPrintout = () => {
 var p, given = [], href = link();
 fields.forEach((f) => { var v = value(f); if (v) given.push(labelOf(f) + " " + v); });
 printout.textContent = "";
-p = el("p", null, null, printout);
-el("strong", null, "Printed with these values on " + today() + ": ", p);
+p = el("p", printout);
+el("strong", p, 0, "Printed with these values on " + today() + ": ");
 p.append(given.join("; "));
-el("a", null, href, el("p", null, "Reopen them: ", printout)).href = href;
-if (!valid) el("p", "kb-calc-error", "These values have an error; no results.", printout);
+el("a", el("p", printout, 0, "Reopen them: "), 0, href).href = href;
+if (!valid) el("p", printout, "kb-calc-error", "These values have an error; no results.");
 else {
 // a copy for paper: no live-region or test hooks twice on the page
 p = printout.appendChild(box.cloneNode(true));
@@ -590,28 +591,28 @@ if (remember) keepLink(link());
 var changed = (ev) => { if (ev.target !== preset) update(true); };
 fields.forEach((f) => { initial[f.key] = value(f); });
 fields.forEach((f) => { if (query.has(f.key)) write(f, query.get(f.key)); });
-if (preset) preset.addEventListener("change", () => {
+if (preset) on(preset, "change", () => {
 // the last preset of that name, as the declaration order has it (none: every field back to its default)
 var chosen = (calc.presets || []).filter((p) => { return p.name === preset.value; }).pop();
 fields.forEach((f) => { write(f, chosen && hasOwn(chosen.values, f.name) ? chosen.values[f.name] : f.default || ""); });
 update(true);
 });
-form.addEventListener("input", changed);
-form.addEventListener("change", changed);
-form.addEventListener("submit", (ev) => { ev.preventDefault(); });
+on(form, "input", changed);
+on(form, "change", changed);
+on(form, "submit", (ev) => { ev.preventDefault(); });
 q("copy-link").addEventListener("click", () => {
 var href = link(), done = (text) => { copied.textContent = text; }, manual = () => { done("Copy this link: " + href); };
 keepLink(href);
 if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(href).then(() => { done("Link copied."); }, manual);
 else manual();
 });
-window.addEventListener("beforeprint", fillPrintout);
+on(window, "beforeprint", fillPrintout);
 form.hidden = false;
 root.classList.add("kb-js");
 update(false);
 };
 var init = () => { document.querySelectorAll("[data-kb-calc]").forEach(setup); };
-document.addEventListener("DOMContentLoaded", init);
+on(document, "DOMContentLoaded", init);
 //@ end
 if (document.readyState !== "loading") init();
 })();
