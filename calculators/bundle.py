@@ -33,7 +33,7 @@ _ARRAY_INDEX = re.compile(r"0|[1-9][0-9]*")
 SPEC_KEYS = (
     "name", "label", "kind", "default", "required", "example", "range", "decimals", "unit", "dimension", "dimension_word",
     "examples", "factors", "aliases", "rewrites", "choices", "accepted", "columns", "integer", "exclusive_min", "pattern",
-    "hint", "max_length", "item", "min_items", "max_items", "unique", "style", "fields", "outputs", "presets", "params",
+    "hint", "max_length", "item", "min_items", "max_items", "unique", "style", "fields", "outputs", "presets",
     "compute", "units", "templates", "vocabulary", "arithmetic", "internal", "true_words", "false_words", "accepts",
 )
 SHORT_KEYS = dict(zip(SPEC_KEYS, short_names(len(SPEC_KEYS))))
@@ -139,13 +139,9 @@ def calculator_meta(calculator: Calculator, params: list[str]) -> dict[str, Any]
         # a preset's value equal to its field's default is left out: choosing the preset writes the default then
         "presets": [{"name": preset.name, "values": {name: value for name, value in preset.values.items() if value != defaults.get(name)}}
                     for preset in calculator.presets],
-        "params": params,
     }), "fields": share_specs(specs)}
-    names = [item.name for item in calculator.fields]
-    if params == names:
-        del meta["params"]  # the runtime passes the fields in order
-    else:
-        meta["params"] = [names.index(param) for param in params]  # the runtime reads the names from the fields
+    if params != [item.name for item in calculator.fields]:
+        raise ValueError(f"calculator '{calculator.name}': its entry must take the fields in their order (jsgen entry_order)")
     return meta
 
 
@@ -251,7 +247,8 @@ def _compiled(name: str) -> _Compiled:
     from .registry import get
 
     calculator = get(name)
-    logic = compile_logic(calculator.logic, calculator.entry)
+    # the entry takes the fields in their order: the page passes them so and ships no parameter list
+    logic = compile_logic(calculator.logic, calculator.entry, entry_order=[item.name for item in calculator.fields])
     checks = {check.flag: compile_logic(check.module, check.entries[0], check.entries[1:])
               for check in calculator.file_checks if check.module is not None and check.entries}
     wanted = runtime_helpers(logic.js) | {helper for compiled in checks.values() for helper in runtime_helpers(compiled.js)}

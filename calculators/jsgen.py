@@ -179,6 +179,7 @@ class ModuleCompiler:
         self.element_types: dict[str, str | None] = {}
         self.current: ast.FunctionDef | None = None
         self.private: set[str] = set()
+        self.entry_order: list[str] | None = None  # the entry's parameters as the caller passes them (PackageCompiler)
         self._read_module()
 
     @staticmethod
@@ -332,7 +333,10 @@ class ModuleCompiler:
             scope.locals[argument.arg] = annotation_type(argument.annotation)
             self.element_types[argument.arg] = element_type(argument.annotation)
         self._infer_locals(node, scope)
-        params = [self.js_name(argument.arg) for argument in arguments.args]
+        names = [argument.arg for argument in arguments.args]
+        if self.entry_order is not None and node.name == self.entry:
+            names = list(self.entry_order)
+        params = [self.js_name(name) for name in names]
         body: list[str] = []
         defaults = arguments.defaults
         for argument, default in zip(arguments.args[len(arguments.args) - len(defaults):], defaults):
@@ -884,8 +888,9 @@ class PackageCompiler:
     """Compiles a logic module and what it imports from its calculator package: every reachable function and used
     constant once, module by module in dependency order, into one JavaScript namespace."""
 
-    def __init__(self, module: ModuleType, entry: str, also: tuple[str, ...] = ()) -> None:
+    def __init__(self, module: ModuleType, entry: str, also: tuple[str, ...] = (), entry_order: list[str] | None = None) -> None:
         self.root = ModuleCompiler(module, entry, also)
+        self.entry_order = entry_order
         self.strings: list[str] = []
         self.root.strings = self.strings
         self.modules: dict[str, ModuleCompiler] = {module.__name__: self.root}
@@ -983,6 +988,11 @@ class PackageCompiler:
                     constants.setdefault(owner_name, set()).add(node.id)
                 elif node.id not in reached.get(owner_name, set()):
                     pending.append((owner_name, node.id))
+        entry = self.root.functions[self.root.entry or ""]
+        params = [argument.arg for argument in entry.args.args]
+        if self.entry_order is not None:
+            self._check_entry_order(entry, params, reached)
+            self.root.entry_order = params = list(self.entry_order)
         lines: list[str] = []
         functions: list[str] = []
         private: set[str] = set()
@@ -996,10 +1006,23 @@ class PackageCompiler:
             functions += names
             private |= compiler.private | {compiler.js_name(name) for name in used + names}
         shared, js = self.share_texts("\n".join(lines))
-        entry = self.root.functions[self.root.entry or ""]
-        params = [argument.arg for argument in entry.args.args]
         return Compiled(js=js, params=params, functions=functions,
                         entry_js=ModuleCompiler.js_name(entry.name), private_names=private | set(shared))
+
+    def _check_entry_order(self, entry: ast.FunctionDef, params: list[str], reached: dict[str, set[str]]) -> None:
+        """The entry may take its parameters in the caller's order (the fields', bundle.py) only when it has exactly
+        those parameters and no compiled function calls it (such a call passes them as declared)."""
+        assert self.entry_order is not None
+        if sorted(self.entry_order) != sorted(params):
+            raise SubsetError(f"{self.root.path}:{entry.lineno}: the parameters of '{entry.name}' must be exactly the field names")
+        for module_name, names in reached.items():
+            compiler = self.modules[module_name]
+            for name in names:
+                for node in ast.walk(compiler.functions[name]):
+                    if isinstance(node, ast.Name) and node.id == entry.name and self.resolve(compiler, node.id) is self.root:
+                        raise SubsetError(f"{compiler.path}:{node.lineno}: '{entry.name}' is the entry function: the page calls it "
+                                          "with the fields in their order, so compiled code may not call it; move its work into "
+                                          "a function both call")
 
     def share_texts(self, js: str) -> tuple[list[str], str]:
         """Replace the text placeholders: a text whose repeats cost more than one shared variable gets one
@@ -1023,7 +1046,8 @@ class PackageCompiler:
         return list(names.values()), "\n".join([*declarations, body]) if declarations else body
 
 
-def compile_logic(module: ModuleType, entry: str = "compute", also: tuple[str, ...] = ()) -> Compiled:
+def compile_logic(module: ModuleType, entry: str = "compute", also: tuple[str, ...] = (), entry_order: list[str] | None = None) -> Compiled:
     """Compile a logic module's functions reachable from `entry` (and `also`), following its imports from its own
-    calculator package; SubsetError names file:line."""
-    return PackageCompiler(module, entry, also).compile()
+    calculator package; SubsetError names file:line. With entry_order, the entry's JS function takes its parameters
+    in that order (a calculator's bundle passes its fields' order, so the page needs no parameter list)."""
+    return PackageCompiler(module, entry, also, entry_order).compile()

@@ -80,14 +80,15 @@ else if (isMap(x)) x.forEach(checkFinite);
 };
 // keep: also return the raw result (a Map), for scripts that check something against it (bundle.check_js)
 var evaluate = (calc, raw, keep) => {
-var values = {}, errors = {}, bad = false, result, display = {}, slot;
+var values = [], errors = {}, bad = false, result, display = {}, slot;
+// the compiled entry takes the fields' values in the fields' order (bundle.py compiles it so)
 calc.fields.forEach((f) => {
-try { values[f.name] = parseField(f, hasOwn(raw, f.key) ? raw[f.key] : null); }
+try { values.push(parseField(f, hasOwn(raw, f.key) ? raw[f.key] : null)); }
 catch (e) { if (!(e instanceof CalcError)) e = internal(); errors[f.key] = {key: e.key, message: e.message}; bad = true; }
 });
 if (bad) return {errors: errors, display: {}};
 try {
-result = calc.compute.apply(null, calc.params.map((p) => { return values[p]; }));
+result = calc.compute.apply(null, values);
 checkFinite(result);
 if (!isMap(result)) throw internal();
 calc.outputs.forEach((o) => { display[o.name] = O[o.kind](o, mapGet(result, o.name)); });
@@ -115,8 +116,6 @@ if (f.kind === "list" && f.range == null) f.range = f.min_items + "\u2013" + f.m
 if ((f.kind === "number" || f.kind === "quantity") && f.accepts == null) f.accepts = (f.integer ? "a whole number " : "") + f.range + (f.example ? ", e.g. " + f.example.slice(7, -1) : "");
 return f;
 });
-// the entry's parameters as field indexes, when their order is not the fields'
-meta.params = (meta.params || meta.fields.map((f, i) => i)).map((i) => meta.fields[i].name);
 registry[name] = meta;
 // K: a file check's script (bundle.check_js) runs its compiled functions on this file's helpers
 api[name] = {evaluate: (raw) => { return evaluate(meta, raw); }, result: (raw) => { return evaluate(meta, raw, true); }, batch: (raws) => { return raws.map((raw) => { return evaluate(meta, raw); }); }, K: K};

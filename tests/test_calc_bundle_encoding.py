@@ -17,8 +17,10 @@ import pytest
 from calculators import bundle
 from calculators.calculator import Calculator
 from calculators.fields import ListField, NumberField, QuantityField
+from calculators.jsgen import SubsetError, compile_logic
 from calculators.registry import all_calculators
 from calculators.testing import browser_batch, open_page, python_batch
+from tests.test_calc_jsgen_package import PACKAGE, load
 
 PAGES = {"tire": "bicycles/tire-pressure.html", "ramdisk": "aix-filesystems/ramdisk.html", "vio": "powervm/vio-planner.html"}
 CALCULATORS = dict(all_calculators())
@@ -124,3 +126,21 @@ def test_messages_quoting_rebuilt_texts_equal_pythons_in_chromium(tab: Any, site
     assert not differing, differing[:3]
     quoted = [message["message"] for outcome in python for message in outcome["errors"].values()]
     assert any(", e.g. " in text or "whole number" in text for text in quoted)
+
+
+def test_the_entry_takes_the_fields_in_their_order(tmp_path: Any) -> None:
+    module = load(tmp_path, PACKAGE, "plan")
+    assert compile_logic(module).params == ["size", "count"]
+    swapped = compile_logic(module, entry_order=["count", "size"])
+    assert swapped.params == ["count", "size"] and "var compute = (count, size) =>" in swapped.js
+    with pytest.raises(SubsetError, match="must be exactly the field names"):
+        compile_logic(module, entry_order=["count"])
+    calling = load(tmp_path, {**PACKAGE, "plan.py": PACKAGE["plan.py"] + '''
+
+        def twice(size: int, count: int) -> dict:
+            """Calls the entry."""
+            return compute(size, count * 2)
+    '''}, "plan")
+    assert compile_logic(calling, "twice").params == ["size", "count"]  # without an order, calling it is fine
+    with pytest.raises(SubsetError, match=r"plan\.py:\d+: 'compute' is the entry function"):
+        compile_logic(calling, "compute", ("twice",), entry_order=["size", "count"])
