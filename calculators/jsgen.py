@@ -495,7 +495,7 @@ class ModuleCompiler:
             else:
                 item = f"_t{scope.temp}"
                 scope.temp += 1
-                lines = [f"{pad}for ({item} of {sequence}) {{"] + self.assign(node.target, item, scope, pad + "  ")
+                lines = [f"{pad}for ({item} of {sequence}) {{", *self.assign(node.target, item, scope, pad + "  ")]
             lines += self.block(node.body, scope, depth + 1)
             lines.append(f"{pad}}}")
             return lines
@@ -829,10 +829,10 @@ class ModuleCompiler:
         if not pieces:
             return '""'
         # a leading "" only when no text is certain among the first two pieces: a + joins as text as soon as
-        # one side is text (a literal, K.istr or K.fmt); one piece alone keeps it (f"{x}" is a new text)
-        if not (len(pieces) > 1 and any(piece.startswith(('"', "K.istr(", "K.fmt(", "K.fmt_d(", "K.fmt_s(")) for piece in pieces[:2])):
-            if not pieces[0].startswith('"'):
-                pieces.insert(0, '""')
+        # one side is text (a literal, K.istr, K.fmt…); one piece alone keeps it (f"{x}" is a new text)
+        text_certain = len(pieces) > 1 and any(piece.startswith(('"', "K.istr(", "K.fmt(", "K.fmt_d(", "K.fmt_s(")) for piece in pieces[:2])
+        if not text_certain and not pieces[0].startswith('"'):
+            pieces.insert(0, '""')
         return "(" + " + ".join(pieces) + ")"
 
     def call(self, node: ast.Call, scope: Scope) -> str:
