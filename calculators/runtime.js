@@ -80,23 +80,22 @@ else if (isMap(x)) x.forEach(checkFinite);
 };
 // keep: also return the raw result (a Map), for scripts that check something against it (bundle.check_js)
 var evaluate = (calc, raw, keep) => {
-var values = [], errors = {}, bad = false, result, display = {}, slot;
+var values = [], errors = {}, result, display = {}, slot;
+// an error under a form key ("_": not a field's); anything not a CalcError is a bug in the calculator
+var record = (e, key) => { if (!(e instanceof CalcError)) e = internal(); errors[key(e)] = {key: e.key, message: e.message}; };
 // the compiled entry takes the fields' values in the fields' order (bundle.py compiles it so)
 calc.fields.forEach((f) => {
 try { values.push(parseField(f, hasOwn(raw, f.key) ? raw[f.key] : null)); }
-catch (e) { if (!(e instanceof CalcError)) e = internal(); errors[f.key] = {key: e.key, message: e.message}; bad = true; }
+catch (e) { record(e, () => { return f.key; }); }
 });
-if (bad) return {errors: errors, display: {}};
+if (Object.keys(errors).length) return {errors: errors, display: {}};
 try {
 result = calc.compute.apply(null, values);
 checkFinite(result);
 if (!isMap(result)) throw internal();
 calc.outputs.forEach((o) => { display[o.name] = O[o.kind](o, mapGet(result, o.name)); });
 } catch (e) {
-if (!(e instanceof CalcError)) e = internal();
-slot = "_";
-calc.fields.forEach((f) => { if (f.name === e.field) slot = f.key; });
-errors[slot] = {key: e.key, message: e.message};
+record(e, (e) => { slot = "_"; calc.fields.forEach((f) => { if (f.name === e.field) slot = f.key; }); return slot; });
 return {errors: errors, display: {}};
 }
 return keep ? {errors: {}, display: display, result: result} : {errors: {}, display: display};
@@ -145,8 +144,6 @@ if (isMap(a) && isMap(b)) { if (a.size !== b.size) return false; var ok = true; 
 return a === b;
 };
 K.eq = eq;
-//@ maxi
-var MAXI = 9007199254740991;
 //@ pyStrip
 var PY_SPACE = "[ \\t\\n\\r\\x0b\\x0c\\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
 var pyStrip = (s) => { return str(s).replace(new RegExp("^" + PY_SPACE + "+|" + PY_SPACE + "+$", "g"), ""); };
@@ -326,11 +323,12 @@ if (typeof a === "string" && typeof b === "string") return a + b;
 if (isList(a) && isList(b)) return a.concat(b);
 throw internal();
 };
-//@ K.istr needs maxi
-K.istr = (x) => { if (typeof x === "string") return x; if (typeof x !== "number" || !Number.isInteger(x) || Math.abs(x) > MAXI) throw internal(); return String(x); };
-//@ K.fmt_d needs maxi
+//@ K.istr needs K.fmt_d
+K.istr = (x) => { return typeof x === "string" ? x : K.fmt_d(x); };
+//@ K.fmt_d
 // f"{x:d}" and f"{x:s}", the specs calculators use most: the general formatter's answer for them, without its parser
-K.fmt_d = (x) => { if (typeof x !== "number" || !Number.isInteger(x) || Math.abs(x) > MAXI) throw internal(); return String(x); };
+// a whole number within ±(2**53 − 1), as Python's int is exact only there in JavaScript
+K.fmt_d = (x) => { if (!Number.isSafeInteger(x)) throw internal(); return String(x); };
 //@ K.fmt_s
 K.fmt_s = str;
 //@ K.fmt needs K.fmt_d
@@ -367,12 +365,10 @@ P.isNumber = (text) => { return /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+
 //@ parse.quantity needs full inRange
 P.quantity = (f, text) => {
 text = text.replace(/\u2212/g, "-");
-var key = asciiLower(text.replace(/[ \t\r\n\u00a0]+/g, "")), rewritten = text, i, m, g, spelling, magnitude, v, rewrites = f.rewrites || [], known = null, dimension;
+var key = asciiLower(text.replace(/[ \t\r\n\u00a0]+/g, "")), rewritten = text, m, g, spelling, magnitude, v, rewrites = f.rewrites || [], known = null, dimension;
 if (hasOwn(f.aliases, key)) return f.aliases[key];
-for (i = 0; i < rewrites.length; i++) {
-g = full(rewrites[i][0], text);
-if (g) { rewritten = rewrites[i][1].replace(/\{([0-9])\}/g, (_, n) => { return g[+n] || ""; }); break; }
-}
+// the first rewrite whose pattern matches the whole text makes the text to read
+rewrites.some((r) => { g = full(r[0], text); if (g) rewritten = r[1].replace(/\{([0-9])\}/g, (_, n) => { return g[+n] || ""; }); return g; });
 m = /^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)[ \t\u00a0]*([\s\S]*)$/.exec(rewritten);
 if (!m) throw fieldError(f, "number", {text: text, accepts: f.accepts});
 magnitude = Number(m[1]);
@@ -383,7 +379,7 @@ for (dimension in D.vocabulary) if (D.vocabulary[dimension].indexOf(spelling) >=
 if (known !== null && known !== f.dimension) throw fieldError(f, "dimension", {text: text, dimension: f.dimension_word, examples: f.examples});
 throw fieldError(f, "unit", {text: text, unit: spelling, accepted: f.units.join(", ")});
 }
-if (!isFinite(magnitude)) throw fieldError(f, "range", {text: text, range: f.range});
+// an infinite magnitude (1e999) makes v infinite or NaN, which inRange refuses: the range message, as in Python
 v = magnitude * f.factors[spelling];
 if (!inRange(f, v)) throw fieldError(f, "range", {text: text, range: f.range});
 return v;
