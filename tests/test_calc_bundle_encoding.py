@@ -144,3 +144,41 @@ def test_the_entry_takes_the_fields_in_their_order(tmp_path: Any) -> None:
     assert compile_logic(calling, "twice").params == ["size", "count"]  # without an order, calling it is fine
     with pytest.raises(SubsetError, match=r"plan\.py:\d+: 'compute' is the entry function"):
         compile_logic(calling, "compute", ("twice",), entry_order=["size", "count"])
+
+
+@pytest.fixture(scope="module")
+def harness(browser: Any) -> Iterator[Any]:
+    from calculators import subset_examples
+
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.set_content("<!doctype html><html><body></body></html>")
+    tab.add_script_tag(content=bundle.harness_js(subset_examples, ("formatting",)))
+    yield tab
+    context.close()
+
+
+# K.fmt_d and K.fmt_s took over f"{x:d}" and f"{x:s}" from K.fmt; K.istr now checks through K.fmt_d.
+# Python's answer where it has one (f"{n:d}" of an int); INTERNAL where the subset refuses the value
+# (not an int, or beyond ±(2**53 − 1), where JavaScript numbers stop being exact).
+FORMAT_CASES = """[
+  ["fmt_d", 0, "0"], ["fmt_d", -0, "0"], ["fmt_d", 42, "42"], ["fmt_d", -7, "-7"],
+  ["fmt_d", 2 ** 53 - 1, "9007199254740991"], ["fmt_d", -(2 ** 53 - 1), "-9007199254740991"],
+  ["fmt_d", 2 ** 53, "!INTERNAL"], ["fmt_d", 1.5, "!INTERNAL"], ["fmt_d", NaN, "!INTERNAL"], ["fmt_d", Infinity, "!INTERNAL"],
+  ["fmt_d", "7", "!INTERNAL"], ["fmt_d", true, "!INTERNAL"], ["fmt_d", null, "!INTERNAL"], ["fmt_d", 1e21, "!INTERNAL"],
+  ["fmt_s", "abc", "abc"], ["fmt_s", "", ""], ["fmt_s", 7, "!INTERNAL"], ["fmt_s", null, "!INTERNAL"], ["fmt_s", ["a"], "!INTERNAL"],
+  ["istr", "x y", "x y"], ["istr", 12, "12"], ["istr", -0, "0"], ["istr", 2 ** 53, "!INTERNAL"], ["istr", 0.5, "!INTERNAL"],
+  ["istr", false, "!INTERNAL"]
+]"""
+
+
+def test_the_bare_format_helpers_answer_as_the_general_formatter_in_chromium(harness: Any) -> None:
+    outcomes = harness.evaluate(f"""() => {{
+        const K = window.kbCalc.K, run = (f) => {{ try {{ return String(f()); }} catch (e) {{ return "!" + (e && e.key); }} }};
+        return {FORMAT_CASES}.map(([helper, value, want]) => [helper, String(value), want, run(() => K[helper](value)),
+            helper === "istr" ? null : run(() => K.fmt(value, helper.slice(-1)))]);
+    }}""")
+    assert len(outcomes) == 25
+    wrong = [outcome for outcome in outcomes if outcome[3] != outcome[2] or outcome[4] not in (None, outcome[2])]
+    assert not wrong, wrong
+    assert [f"{value:d}" for value in (0, 42, -7, 2**53 - 1)] == ["0", "42", "-7", "9007199254740991"]
