@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from bench import BenchOptions, BenchResult, Row, register, spread
+from bench import BenchOptions, BenchResult, Row, build_environment, register, spread
 
 BUILT_IN = re.compile(r"Documentation built in ([0-9.]+) seconds")
 ZENSICAL_BUILT_IN = re.compile(r"Build finished in ([0-9.]+)(m?s)")
@@ -162,9 +162,7 @@ def cold_cache(work: Path) -> Path:
 
 def _timed(root: Path, command: list[str], site_dir: Path, cache_dir: Path | None = None) -> BuildSample:
     """Run a build command, time it (wall clock, CPU of the process tree), read the generator's own figure."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop("ENABLE_PDF_EXPORT", None)
-    env.pop("KB_PROFILE", None)
+    env = build_environment()
     if cache_dir is not None:
         env["KB_CACHE_DIR"] = str(cache_dir)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -19,7 +19,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from bench import BenchOptions, BenchResult, Row, register, spread
+from bench import BenchOptions, BenchResult, Row, build_environment, register, spread
 from bench.sites import copy_project, write_plain_config
 
 PAGE = "bicycles/tire-pressure.md"  # a page with a calculator and prose
@@ -44,9 +44,7 @@ class Server:
 
     def __init__(self, project: Path, config_file: Path, cache_dir: Path) -> None:
         self.port = _free_port()
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KB_CACHE_DIR=str(cache_dir))
-        env.pop("KB_PROFILE", None)
-        env.pop("ENABLE_PDF_EXPORT", None)
+        env = build_environment(KB_CACHE_DIR=str(cache_dir))
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config_file), "--dev-addr", f"127.0.0.1:{self.port}"],
             cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

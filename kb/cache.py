@@ -100,6 +100,21 @@ def all_packages_key(root: Path = CALCULATORS, kb_dir: Path | None = None) -> st
     return _hash(*(f"{name}={package_key(name, root, kb_dir)}" for name in packages))
 
 
+_BUILD_MEMO: dict[tuple[str, ...], str] = {}
+
+
+def per_build(compute: Callable[[], str], *name: str) -> str:
+    """A digest computed once per build (`new_build` forgets them: kb.generate starts every build with it)."""
+    if name not in _BUILD_MEMO:
+        _BUILD_MEMO[name] = compute()
+    return _BUILD_MEMO[name]
+
+
+def new_build() -> None:
+    """Forget the digests of the previous build (`mkdocs serve` after an edit reads the sources again)."""
+    _BUILD_MEMO.clear()
+
+
 def _hash(*parts: str) -> str:
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 

@@ -108,6 +108,7 @@ def keys() -> Keys:
 def forget() -> None:
     """Read the sources again (a new build: `mkdocs serve` after an edit)."""
     keys.cache_clear()
+    cache.new_build()
 
 
 def package_key(info: CalculatorInfo) -> str:

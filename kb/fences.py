@@ -33,7 +33,6 @@ import os
 import posixpath
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -48,9 +47,9 @@ from calculators.page_links import insert_jump_links
 from kb import calculator_directive, snippet_directive
 from kb.calculator_index import summary as calculator_summary
 from kb.directives import Directive, DirectiveError, bounded, find_directives, standalone_error
-from kb.glossary import DEFAULT_GLOSSARY, GLOSSARY_MARKER, load_glossary, render_glossary
-from kb.message_catalogue import DEFAULT_CATALOGUE, load_catalogue
-from kb.page_text import annotate
+from kb.glossary import GLOSSARY_MARKER, render_glossary, site_glossary
+from kb.message_catalogue import site_catalogue
+from kb.page_text import annotate_cached
 from kb.profile import ProfileError, activate
 
 try:  # under MkDocs, a BuildError subclass makes `mkdocs build` print the one line, without a traceback
@@ -210,7 +209,7 @@ def _fill_glossary(lines: list[str], page: PageContext) -> list[str]:
     count = sum(line.strip() == GLOSSARY_MARKER for line in lines)
     if count != 1:
         raise FenceError(f"{page.author_path}: expected the marker {GLOSSARY_MARKER} once, found it {count} times")
-    text = "\n".join(lines).replace(GLOSSARY_MARKER, render_glossary(_glossary()))
+    text = "\n".join(lines).replace(GLOSSARY_MARKER, render_glossary(site_glossary()))
     return text.split("\n")
 
 
@@ -258,7 +257,7 @@ def snippet_format(source: str, language: str, class_name: str, options: dict[st
     name = prepared.snippet.name
     state.snippet_ids[name] = state.snippet_ids.get(name, 0) + 1
     element_id = f"snippet-{name}" + (f"-{state.snippet_ids[name]}" if state.snippet_ids[name] > 1 else "")
-    return snippet_directive.render(prepared, element_id, _highlight_config(md))
+    return snippet_directive.render_cached(prepared, element_id, _highlight_config(md))
 
 
 def _highlight_config(md: Markdown) -> dict[str, Any]:
@@ -302,7 +301,7 @@ class PagePostprocessor(Postprocessor):
         if calculators:
             text = insert_jump_links(text, calculators)
         index_url = f"{root}{INDEX_PAGE[:-3]}.html" if self.link_messages and state.page.src_uri != INDEX_PAGE else None
-        text = annotate(text, _glossary(), index_url, _catalogue())  # one walk: tooltips, file names, message links
+        text = annotate_cached(text, index_url, site_glossary, site_catalogue)  # one walk: tooltips, file names, message links
         return head + text + tail
 
 
@@ -316,26 +315,6 @@ def _check_standalone(html: str, state: PageState) -> None:
                 if directive is None:
                     raise FenceError(f"{state.page.author_path}: a directive must stand alone as its own block")
                 raise FenceError(bounded(str(standalone_error(directive))))
-
-
-@lru_cache(maxsize=1)
-def _glossary_cached(path: str, mtime: float) -> list[Any]:
-    return load_glossary(Path(path), "kb/data/glossary.yaml")
-
-
-def _glossary() -> list[Any]:
-    """The glossary terms (reloaded when the file changes, for `mkdocs serve`)."""
-    return _glossary_cached(str(DEFAULT_GLOSSARY), DEFAULT_GLOSSARY.stat().st_mtime)
-
-
-@lru_cache(maxsize=1)
-def _catalogue_cached(path: str, mtime: float) -> dict[str, Any]:
-    return load_catalogue(Path(path), "kb/data/messages.yaml")
-
-
-def _catalogue() -> dict[str, Any]:
-    """The message catalogue (reloaded when the file changes)."""
-    return _catalogue_cached(str(DEFAULT_CATALOGUE), DEFAULT_CATALOGUE.stat().st_mtime)
 
 
 class DirectiveExtension(Extension):

@@ -41,9 +41,9 @@ from calculators.snippets.browser import RUNTIME_ASSET, STYLE_ASSET, runtime_scr
 from kb import cache, calculator_index, fences
 from kb.calculator_directive import ASSET_DIR
 from kb.calculator_directive import STYLE_ASSET as CALCULATOR_STYLE
-from kb.glossary import DEFAULT_GLOSSARY, GlossaryError, load_glossary, render_abbreviations
+from kb.glossary import GlossaryError, render_abbreviations, site_glossary
 from kb.html_text import plain_text
-from kb.message_catalogue import DEFAULT_CATALOGUE, CatalogueError, load_catalogue
+from kb.message_catalogue import CatalogueError, site_catalogue
 from kb.message_index import INDEX_TITLE, MessageIndexBuilder, SectionMentions, first_line_of, page_mentions
 from kb.profile import current as current_profile
 
@@ -141,7 +141,7 @@ def generate(config_file: Path) -> Result:
         raise GenerateError(str(error)) from None
     _write_assets(docs_dir, result)
     try:
-        terms = load_glossary(DEFAULT_GLOSSARY, "kb/data/glossary.yaml")
+        terms = site_glossary()
     except GlossaryError as error:
         raise GenerateError(str(error)) from None
     write_if_changed(project / ABBREVIATIONS, render_abbreviations(terms, "kb/data/glossary.yaml"), result, ABBREVIATIONS)
@@ -171,7 +171,7 @@ def _write_assets(docs_dir: Path, result: Result) -> None:
 def _message_index(config: dict[str, Any], project: Path, docs_dir: Path, result: Result) -> str:
     """Render every page with the site's Markdown, collect the mentions per section, write the index."""
     try:
-        catalogue = load_catalogue(DEFAULT_CATALOGUE, "kb/data/messages.yaml")
+        catalogue = site_catalogue()
     except CatalogueError as error:
         raise GenerateError(str(error)) from None
     builder = MessageIndexBuilder(catalogue)

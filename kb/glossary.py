@@ -10,6 +10,7 @@ import html as html_lib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -89,6 +90,17 @@ def parse_glossary(text: str, source: str) -> list[GlossaryTerm]:
 def load_glossary(path: Path = DEFAULT_GLOSSARY, source: str | None = None) -> list[GlossaryTerm]:
     """Read the glossary file; `source` is the path shown in errors (default: the file path)."""
     return parse_glossary(path.read_text(encoding="utf-8"), source or str(path))
+
+
+def site_glossary() -> list[GlossaryTerm]:
+    """The site's glossary (kb/data/glossary.yaml), parsed once per version of the file (`mkdocs serve` edits it)."""
+    stat = DEFAULT_GLOSSARY.stat()
+    return _site_glossary(str(DEFAULT_GLOSSARY), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=1)
+def _site_glossary(path: str, mtime_ns: int, size: int) -> list[GlossaryTerm]:
+    return load_glossary(Path(path), "kb/data/glossary.yaml")
 
 
 def _term(node: yaml.Node, source: str, line: int) -> GlossaryTerm:

@@ -6,6 +6,7 @@ data cannot contradict them. Errors name the file, the line, the entry and what 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -15,6 +16,8 @@ from kb.messages import is_message_id
 
 DEFAULT_CATALOGUE = Path(__file__).parent / "data" / "messages.yaml"
 _FIELDS = ("meaning", "confirmed")
+# libyaml's parser where PyYAML was built with it (as kb.glossary): the same nodes and lines, faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,7 @@ class CatalogueError(ProjectError, ValueError):
 def parse_catalogue(text: str, source: str) -> dict[str, MessageEntry]:
     """Parse and validate catalogue YAML; `source` names the file in error messages."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise CatalogueError(source, mark.line + 1 if mark else 1, f"not valid YAML: {error}") from error
@@ -68,12 +71,23 @@ def load_catalogue(path: Path = DEFAULT_CATALOGUE, source: str | None = None) ->
     return parse_catalogue(path.read_text(encoding="utf-8"), source or str(path))
 
 
+def site_catalogue() -> dict[str, MessageEntry]:
+    """The site's catalogue (kb/data/messages.yaml), parsed once per version of the file (`mkdocs serve` edits it)."""
+    stat = DEFAULT_CATALOGUE.stat()
+    return _site_catalogue(str(DEFAULT_CATALOGUE), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=1)
+def _site_catalogue(path: str, mtime_ns: int, size: int) -> dict[str, MessageEntry]:
+    return load_catalogue(Path(path), "kb/data/messages.yaml")
+
+
 def _entry(message_id: str, node: yaml.Node, source: str) -> MessageEntry:
     """Validate one entry's mapping: exactly `meaning` (one line of text) and `confirmed` (true/false)."""
     line = node.start_mark.line + 1
     if not isinstance(node, yaml.MappingNode):
         raise CatalogueError(source, line, f"{message_id}: expected a mapping with {', '.join(_FIELDS)}")
-    data = yaml.safe_load(yaml.serialize(node))
+    data = yaml.constructor.SafeConstructor().construct_document(node)  # the node's value, as safe_load gives it
     unknown = sorted(set(data) - set(_FIELDS))
     if unknown:
         raise CatalogueError(source, line, f"{message_id}: unknown field {unknown[0]!r} (accepted: {', '.join(_FIELDS)})")

@@ -7,10 +7,19 @@ with the same result (tests/test_page_text.py compares it with the three passes)
 text holds a '<' that starts no tag (only possible after the last tag) takes the three passes, as
 the tokens of its wrapped HTML could differ; a page that can mention no catalogued ID skips the
 link walk.
+
+`annotate_cached` keeps the result in kb.cache (kind "page-text"), keyed by the page's HTML, the
+index URL, the glossary and catalogue files, the code of this walk and the dependency versions:
+a warm build neither loads the glossary or the catalogue nor walks a page it has walked before.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
+from kb import cache
 from kb.glossary import (
+    DEFAULT_GLOSSARY,
     TOOLTIP_NO_WRAP,
     GlossaryTerm,
     add_missing_tooltips,
@@ -19,8 +28,12 @@ from kb.glossary import (
     tooltip_finder,
 )
 from kb.html_text import merge_text, tokenize, wrap_tokens
-from kb.message_catalogue import MessageEntry
+from kb.message_catalogue import DEFAULT_CATALOGUE, MessageEntry
 from kb.message_index import link_mentions, may_mention, mention_finder
+
+PAGE_TEXT = "page-text"
+# The kb/ modules whose code shapes the walk's output (with the glossary and the catalogue files).
+CODE = ("page_text.py", "glossary.py", "html_text.py", "message_index.py", "message_catalogue.py", "messages.py", "cache.py")
 
 
 def annotate(html: str, terms: list[GlossaryTerm], index_url: str | None, catalogue: dict[str, MessageEntry]) -> str:
@@ -36,3 +49,17 @@ def annotate(html: str, terms: list[GlossaryTerm], index_url: str | None, catalo
     if index_url is not None and may_mention("".join(token.markup for token in tokens if not token.is_tag), catalogue):
         tokens = wrap_tokens(tokens, mention_finder(index_url, catalogue))
     return "".join(token.markup for token in tokens)
+
+
+def annotate_cached(html: str, index_url: str | None, terms: Callable[[], list[GlossaryTerm]],
+                    catalogue: Callable[[], dict[str, MessageEntry]]) -> str:
+    """`annotate` with the site's glossary and catalogue (loaded by `terms` and `catalogue` only on a miss), through kb.cache."""
+    key = cache.entry_key(PAGE_TEXT, environment_key(), index_url or "", html)
+    return cache.cached(PAGE_TEXT, key, lambda: annotate(html, terms(), index_url, catalogue()), cache.is_text)
+
+
+def environment_key(glossary: Path = DEFAULT_GLOSSARY, messages: Path = DEFAULT_CATALOGUE) -> str:
+    """The digest of everything besides the page that the walk's output depends on."""
+    kb_dir = Path(__file__).resolve().parent
+    return cache.entry_key(PAGE_TEXT, cache.versions(), cache.files_digest([kb_dir / name for name in CODE], kb_dir),
+                           cache.files_digest([glossary], glossary.parent), cache.files_digest([messages], messages.parent))

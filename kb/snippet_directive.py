@@ -11,12 +11,16 @@ A page places a snippet with a fenced block whose body is YAML:
 `prepare` checks the options (kb.options plus the snippet's own value kinds) and raises
 DirectiveError with the author's `docs/page.md:LINE`; `render` writes the form (screen only),
 the highlighted block with the values filled in, and the caveats. Generator-neutral: kb.fences
-calls it from a SuperFences custom fence, under MkDocs and Zensical alike.
+calls it from a SuperFences custom fence, under MkDocs and Zensical alike. `render_cached` keeps
+the rendered block in kb.cache (kind "snippet"), keyed by the snippet, its values, the element id,
+the highlight settings, the snippets' code and this module's, and the dependency versions.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import markdown as markdown_library
@@ -26,12 +30,13 @@ from calculators.snippets.browser import RUNTIME_ASSET, STYLE_ASSET
 from calculators.snippets.html import snippet_markup
 from calculators.snippets.marking import mark_variables, with_sentinels
 from calculators.snippets.model import complete_values
+from kb import cache
 from kb.directives import Directive, DirectiveError, option_line
 from kb.options import Option, OptionError, type_choice, type_mapping, validate_options
 from kb.profile import values_for
 
 KIND = "snippet"
-__all__ = ["KIND", "RUNTIME_ASSET", "STYLE_ASSET", "PreparedSnippet", "prepare", "render"]
+__all__ = ["KIND", "RUNTIME_ASSET", "STYLE_ASSET", "PreparedSnippet", "prepare", "render", "render_cached"]
 SCHEMA = {
     "name": Option(type_choice(sorted(SNIPPETS)), help="which snippet (calculators/snippets/catalog)"),
     "values": Option(type_mapping, default={}, help="page defaults that replace the snippet's own"),
@@ -100,3 +105,16 @@ def render(prepared: PreparedSnippet, element_id: str, highlight_config: dict[st
     highlighted = highlighter.convert(f"{fence}{snippet.language}{title}\n{text}{fence}\n")
     code_html = mark_variables(highlighted, snippet, complete_values(snippet, prepared.values))
     return snippet_markup(snippet, prepared.values, code_html, element_id)
+
+
+def render_cached(prepared: PreparedSnippet, element_id: str, highlight_config: dict[str, Any]) -> str:
+    """`render` through kb.cache (the Markdown and Pygments work of a block runs once per change)."""
+    key = cache.entry_key(KIND, _code_key(), prepared.snippet.name, json.dumps(prepared.values, sort_keys=True), element_id,
+                          json.dumps(highlight_config, sort_keys=True, default=lambda value: f"{type(value).__qualname__}:{value!r}"))
+    return cache.cached(KIND, key, lambda: render(prepared, element_id, highlight_config), cache.is_text)
+
+
+def _code_key() -> str:
+    """The digest of the code a rendered snippet comes from: the snippets package (with the shared key) and this module (once a build)."""
+    here = Path(__file__).resolve()
+    return cache.per_build(lambda: cache.entry_key(KIND, cache.package_key("snippets"), cache.files_digest([here], here.parent)), KIND)

@@ -42,7 +42,7 @@ def test_warm_build_imports_no_calculator_and_bad_entries_are_rewritten(tmp_path
     cold = _build(tmp_path / "cold", cache_root)
     assert cold["pint"] and cold["calculators.registry"], "the cold build computes: it must import the calculators"
     entries = sorted((cache_root / "kb").rglob("*.json"))
-    assert {path.parent.name for path in entries} == {"bundle", "directive", "summary", "page-mentions"}
+    assert {path.parent.name for path in entries} == {"bundle", "directive", "summary", "page-mentions", "page-text", "snippet"}
     warm = _build(tmp_path / "warm", cache_root)
     assert warm == {"pint": False, "calculators.registry": False, "calculators.fields": False}
     assert _files(tmp_path / "warm") == _files(tmp_path / "cold")
@@ -160,3 +160,69 @@ def test_page_mentions_are_rendered_again_only_when_the_page_or_its_environment_
     record('--8<-- "generated/x.md"')
     record('--8<-- "generated/x.md"')
     assert len(rendered) == 5, "a page that includes files is rendered every time"
+
+
+def test_page_text_is_walked_again_only_when_the_page_the_glossary_or_the_catalogue_changes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from kb import page_text
+    from kb.glossary import DEFAULT_GLOSSARY, load_glossary
+    from kb.message_catalogue import DEFAULT_CATALOGUE, load_catalogue
+
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
+    loads: list[str] = []
+
+    def terms() -> list:
+        loads.append("glossary")
+        return load_glossary(DEFAULT_GLOSSARY)
+
+    def catalogue() -> dict:
+        loads.append("catalogue")
+        return load_catalogue(DEFAULT_CATALOGUE)
+
+    html = "<p>The HMC and the VIOS; see ANR0454E.</p>"
+    first = page_text.annotate_cached(html, "../messages.html", terms, catalogue)
+    assert first == page_text.annotate(html, terms(), "../messages.html", catalogue())
+    loads.clear()
+    assert page_text.annotate_cached(html, "../messages.html", terms, catalogue) == first
+    assert loads == [], "a page walked before comes from the cache without loading the glossary or the catalogue"
+    assert page_text.annotate_cached(html, None, terms, catalogue) != first and loads, "without the index URL: another entry"
+    loads.clear()
+    page_text.annotate_cached(html + "<p>LPAR</p>", "../messages.html", terms, catalogue)
+    assert loads, "an edited page is walked again"
+    # The glossary and the catalogue files are part of the key (copies in a kb/ folder, edited one at a time).
+    data = tmp_path / "data"
+    data.mkdir()
+    glossary, messages = data / "glossary.yaml", data / "messages.yaml"
+    glossary.write_bytes(DEFAULT_GLOSSARY.read_bytes())
+    messages.write_bytes(DEFAULT_CATALOGUE.read_bytes())
+    base = page_text.environment_key(glossary, messages)
+    assert page_text.environment_key(DEFAULT_GLOSSARY, DEFAULT_CATALOGUE) == base, "the same bytes give the same key"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    edited_glossary = page_text.environment_key(glossary, messages)
+    messages.write_text(messages.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert len({base, edited_glossary, page_text.environment_key(glossary, messages)}) == 3
+
+
+def test_a_snippet_block_is_rendered_again_only_when_its_inputs_change(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from calculators.snippets import SNIPPETS, resolve_values
+    from kb import snippet_directive
+    from kb.snippet_directive import PreparedSnippet, render, render_cached
+
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path))
+    snippet = SNIPPETS["sp-instance-unit"]
+    prepared = PreparedSnippet(snippet, resolve_values(snippet, {"owner": "tsminst2"}))
+    config = {"css_class": "highlight", "anchor_linenums": False}
+    first = render_cached(prepared, "snippet-a", config)
+    assert first == render(prepared, "snippet-a", config)
+    rendered: list[int] = []
+    original = snippet_directive.render
+
+    def counting(*args: object) -> str:
+        rendered.append(1)
+        return original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(snippet_directive, "render", counting)
+    assert render_cached(prepared, "snippet-a", config) == first and rendered == [], "the same block: from the cache"
+    render_cached(PreparedSnippet(snippet, resolve_values(snippet, {"owner": "tsminst3"})), "snippet-a", config)
+    render_cached(prepared, "snippet-b", config)
+    render_cached(prepared, "snippet-a", {**config, "linenums": True})
+    assert len(rendered) == 3, "other values, another element id and other highlight settings are rendered again"
