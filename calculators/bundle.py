@@ -33,7 +33,7 @@ _ARRAY_INDEX = re.compile(r"0|[1-9][0-9]*")
 SPEC_KEYS = (
     "name", "label", "kind", "default", "required", "example", "range", "decimals", "unit", "dimension", "dimension_word",
     "examples", "factors", "aliases", "rewrites", "choices", "accepted", "columns", "integer", "exclusive_min", "pattern",
-    "hint", "max_length", "item", "min_items", "max_items", "unique", "style", "fields", "outputs", "presets", "params",
+    "hint", "max_length", "item", "min_items", "max_items", "unique", "style", "fields", "outputs", "presets",
     "compute", "units", "templates", "vocabulary", "arithmetic", "internal", "true_words", "false_words", "accepts",
 )
 SHORT_KEYS = dict(zip(SPEC_KEYS, short_names(len(SPEC_KEYS))))
@@ -112,10 +112,13 @@ def setup_data(kinds: set[str]) -> dict[str, Any]:
 
 def calculator_meta(calculator: Calculator, params: list[str]) -> dict[str, Any]:
     """What the page's runtime needs to know about one calculator (field specs with pint's factors, outputs, presets)."""
+    defaults = {item.name: item.default for item in calculator.fields}
     outputs = []
     for output in calculator.outputs:
         spec = output.spec()
         spec.pop("help", None)
+        if spec.get("style") == "bullets":
+            del spec["style"]  # the runtime tells only "commands" apart
         outputs.append(spec)
     specs = []
     for item in calculator.fields:
@@ -130,15 +133,44 @@ def calculator_meta(calculator: Calculator, params: list[str]) -> dict[str, Any]
             units = spec.pop("units")  # the runtime reads them back from the factors' keys, which keep this order
             if list(spec["factors"]) != units or any(_ARRAY_INDEX.fullmatch(unit) for unit in units):
                 raise ValueError(f"field '{item.name}': unit spellings {units} cannot be carried as the factors' keys")
-        specs.append(spec)
+        specs.append(sent_field_spec(spec))
     meta = {**compact({
         "outputs": outputs,
-        "presets": [{"name": preset.name, "values": dict(preset.values)} for preset in calculator.presets],
-        "params": params,
+        # a preset's value equal to its field's default is left out: choosing the preset writes the default then
+        "presets": [{"name": preset.name, "values": {name: value for name, value in preset.values.items() if value != defaults.get(name)}}
+                    for preset in calculator.presets],
     }), "fields": share_specs(specs)}
-    if params == [item.name for item in calculator.fields]:
-        del meta["params"]  # the runtime passes the fields in order
+    if params != [item.name for item in calculator.fields]:
+        raise ValueError(f"calculator '{calculator.name}': its entry must take the fields in their order (jsgen entry_order)")
     return meta
+
+
+# What P.list in runtime.js reads of a list's item spec; the list's own spec carries the hint its messages quote.
+ITEM_KEYS = ("kind", "pattern", "max_length", "min", "max", "exclusive_min")
+_EXAMPLE = re.compile(r" \(e\.g\. .*\)", re.DOTALL)
+
+
+def derived_accepts(spec: dict[str, Any]) -> str:
+    """A number's or quantity's 'accepts' text as define() in runtime.js rebuilds it from the rest of the spec."""
+    example = spec.get("example") or ""
+    return ("a whole number " if spec.get("integer") else "") + str(spec.get("range")) + (f", e.g. {example[7:-1]}" if example else "")
+
+
+def sent_field_spec(spec: dict[str, Any]) -> dict[str, Any]:
+    """A field's spec without what define() in runtime.js rebuilds (its twin): a list's count range and an
+    'accepts' text of the usual form; and a list's item spec cut to what the runtime reads of it.
+
+    A text is left out only when the rebuilt one equals it, so a field with other wording keeps it."""
+    sent = dict(spec)
+    if sent["kind"] == "list":
+        sent["item"] = {key: value for key, value in sent["item"].items() if key in ITEM_KEYS}
+        if sent.get("range") == f"{sent.get('min_items')}\u2013{sent.get('max_items')} items":
+            del sent["range"]
+    if sent["kind"] in ("number", "quantity") and "accepts" in sent:
+        example = sent.get("example") or ""
+        if (not example or _EXAMPLE.fullmatch(example)) and sent["accepts"] == derived_accepts(sent):
+            del sent["accepts"]
+    return sent
 
 
 def share_specs(specs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -215,7 +247,8 @@ def _compiled(name: str) -> _Compiled:
     from .registry import get
 
     calculator = get(name)
-    logic = compile_logic(calculator.logic, calculator.entry)
+    # the entry takes the fields in their order: the page passes them so and ships no parameter list
+    logic = compile_logic(calculator.logic, calculator.entry, entry_order=[item.name for item in calculator.fields])
     checks = {check.flag: compile_logic(check.module, check.entries[0], check.entries[1:])
               for check in calculator.file_checks if check.module is not None and check.entries}
     wanted = runtime_helpers(logic.js) | {helper for compiled in checks.values() for helper in runtime_helpers(compiled.js)}

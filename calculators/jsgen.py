@@ -179,6 +179,7 @@ class ModuleCompiler:
         self.element_types: dict[str, str | None] = {}
         self.current: ast.FunctionDef | None = None
         self.private: set[str] = set()
+        self.entry_order: list[str] | None = None  # the entry's parameters as the caller passes them (PackageCompiler)
         self._read_module()
 
     @staticmethod
@@ -332,7 +333,10 @@ class ModuleCompiler:
             scope.locals[argument.arg] = annotation_type(argument.annotation)
             self.element_types[argument.arg] = element_type(argument.annotation)
         self._infer_locals(node, scope)
-        params = [self.js_name(argument.arg) for argument in arguments.args]
+        names = [argument.arg for argument in arguments.args]
+        if self.entry_order is not None and node.name == self.entry:
+            names = list(self.entry_order)
+        params = [self.js_name(name) for name in names]
         body: list[str] = []
         defaults = arguments.defaults
         for argument, default in zip(arguments.args[len(arguments.args) - len(defaults):], defaults):
@@ -346,7 +350,9 @@ class ModuleCompiler:
         temps = [f"_t{number}" for number in range(scope.temp)]
         self.private |= {self.js_name(name) for name in scope.locals} | set(temps)
         var_line = f"  var {', '.join(declared + temps)};\n" if declared or temps else ""
-        return f"function {self.js_name(node.name)}({', '.join(params)}) {{\n{var_line}" + "\n".join(body) + "\n}"
+        # an arrow function (shorter once minified); not hoisted, which compiled code never needs: module code only
+        # defines constants and functions, and the first call comes after the whole module has run
+        return f"var {self.js_name(node.name)} = ({', '.join(params)}) => {{\n{var_line}" + "\n".join(body) + "\n};"
 
     def _infer_locals(self, node: ast.FunctionDef, scope: Scope) -> None:
         """Find every local name and give it a type where all its assignments agree."""
@@ -480,10 +486,16 @@ class ModuleCompiler:
         if isinstance(node, ast.For):
             if node.orelse:
                 raise self.fail(node, "for … else is not in the subset")
-            index, sequence = f"_t{scope.temp}", f"_t{scope.temp + 1}"
-            scope.temp += 2
-            lines = [f"{pad}for ({index} = 0, {sequence} = K.iter({self.expr(node.iter, scope)}); {index} < {sequence}.length; {index}++) {{"]
-            lines += self.assign(node.target, f"{sequence}[{index}]", scope, pad + "  ")
+            # for-of walks an array by index as Python walks a list (items appended meanwhile are visited)
+            sequence = self.expr(node.iter, scope)
+            if not self._makes_array(node.iter, sequence):
+                sequence = f"K.iter({sequence})"
+            if isinstance(node.target, ast.Name):
+                lines = [f"{pad}for ({self.js_name(node.target.id)} of {sequence}) {{"]
+            else:
+                item = f"_t{scope.temp}"
+                scope.temp += 1
+                lines = [f"{pad}for ({item} of {sequence}) {{", *self.assign(node.target, item, scope, pad + "  ")]
             lines += self.block(node.body, scope, depth + 1)
             lines.append(f"{pad}}}")
             return lines
@@ -512,6 +524,21 @@ class ModuleCompiler:
         if isinstance(target, ast.Subscript):
             return ast.copy_location(ast.Subscript(value=target.value, slice=target.slice, ctx=ast.Load()), target)
         raise self.fail(target, "augmented assignment needs a name or an item")
+
+    def _makes_array(self, node: ast.expr, js: str) -> bool:
+        """True when the loop's sequence is certainly a JS array already (a list display, or a runtime helper that
+        returns a new array: range, enumerate, zip, sorted, list, .keys(), .values(), .items(), .split()), so the
+        loop needs no K.iter; any other value (a name, a function's result) goes through K.iter as before."""
+        if isinstance(node, ast.List):
+            return js.startswith("[")
+        if not isinstance(node, ast.Call):
+            return False
+        function = node.func
+        if isinstance(function, ast.Name) and function.id in ("range", "enumerate", "zip", "sorted", "list") and function.id not in self.functions:
+            return js.startswith(f"{BUILTINS[function.id][0]}(")
+        if isinstance(function, ast.Attribute) and function.attr in ("keys", "values", "items", "split"):
+            return js.startswith(f"{METHODS[function.attr][0]}(")
+        return False
 
     def assign(self, target: ast.expr, value_js: str, scope: Scope, pad: str) -> list[str]:
         """Assign JS value code to a Python target (name, item, or tuple unpacking)."""
@@ -791,7 +818,8 @@ class ModuleCompiler:
                                           "(fill/align, 0, width, and d or s; for decimals use fmt_fixed)")
                 if matched.group("type") is None and kind not in (STR, INT):
                     raise self.fail(node, f"f-string field with ':{spec}' needs a text or int (annotate it), or add 'd'")
-                pieces.append(f"K.fmt({inner}, {json.dumps(spec)})")
+                # the two bare specs have helpers of their own (shorter calls; K.fmt only where a width is used)
+                pieces.append(f"K.fmt_{spec}({inner})" if spec in ("d", "s") else f"K.fmt({inner}, {json.dumps(spec)})")
             elif kind == STR:
                 pieces.append(f"({inner})")
             elif kind == INT:
@@ -800,7 +828,10 @@ class ModuleCompiler:
                 raise self.fail(node, "f-string field needs a text or an int (annotated), or a format: use fmt_fixed(x, 1), fmt_number(x) or {x:d}")
         if not pieces:
             return '""'
-        if not pieces[0].startswith('"'):
+        # a leading "" only when no text is certain among the first two pieces: a + joins as text as soon as
+        # one side is text (a literal, K.istr, K.fmt…); one piece alone keeps it (f"{x}" is a new text)
+        text_certain = len(pieces) > 1 and any(piece.startswith(('"', "K.istr(", "K.fmt(", "K.fmt_d(", "K.fmt_s(")) for piece in pieces[:2])
+        if not text_certain and not pieces[0].startswith('"'):
             pieces.insert(0, '""')
         return "(" + " + ".join(pieces) + ")"
 
@@ -857,8 +888,9 @@ class PackageCompiler:
     """Compiles a logic module and what it imports from its calculator package: every reachable function and used
     constant once, module by module in dependency order, into one JavaScript namespace."""
 
-    def __init__(self, module: ModuleType, entry: str, also: tuple[str, ...] = ()) -> None:
+    def __init__(self, module: ModuleType, entry: str, also: tuple[str, ...] = (), entry_order: list[str] | None = None) -> None:
         self.root = ModuleCompiler(module, entry, also)
+        self.entry_order = entry_order
         self.strings: list[str] = []
         self.root.strings = self.strings
         self.modules: dict[str, ModuleCompiler] = {module.__name__: self.root}
@@ -956,6 +988,11 @@ class PackageCompiler:
                     constants.setdefault(owner_name, set()).add(node.id)
                 elif node.id not in reached.get(owner_name, set()):
                     pending.append((owner_name, node.id))
+        entry = self.root.functions[self.root.entry or ""]
+        params = [argument.arg for argument in entry.args.args]
+        if self.entry_order is not None:
+            self._check_entry_order(entry, params, reached)
+            self.root.entry_order = params = list(self.entry_order)
         lines: list[str] = []
         functions: list[str] = []
         private: set[str] = set()
@@ -969,10 +1006,23 @@ class PackageCompiler:
             functions += names
             private |= compiler.private | {compiler.js_name(name) for name in used + names}
         shared, js = self.share_texts("\n".join(lines))
-        entry = self.root.functions[self.root.entry or ""]
-        params = [argument.arg for argument in entry.args.args]
         return Compiled(js=js, params=params, functions=functions,
                         entry_js=ModuleCompiler.js_name(entry.name), private_names=private | set(shared))
+
+    def _check_entry_order(self, entry: ast.FunctionDef, params: list[str], reached: dict[str, set[str]]) -> None:
+        """The entry may take its parameters in the caller's order (the fields', bundle.py) only when it has exactly
+        those parameters and no compiled function calls it (such a call passes them as declared)."""
+        assert self.entry_order is not None
+        if sorted(self.entry_order) != sorted(params):
+            raise SubsetError(f"{self.root.path}:{entry.lineno}: the parameters of '{entry.name}' must be exactly the field names")
+        for module_name, names in reached.items():
+            compiler = self.modules[module_name]
+            for name in names:
+                for node in ast.walk(compiler.functions[name]):
+                    if isinstance(node, ast.Name) and node.id == entry.name and self.resolve(compiler, node.id) is self.root:
+                        raise SubsetError(f"{compiler.path}:{node.lineno}: '{entry.name}' is the entry function: the page calls it "
+                                          "with the fields in their order, so compiled code may not call it; move its work into "
+                                          "a function both call")
 
     def share_texts(self, js: str) -> tuple[list[str], str]:
         """Replace the text placeholders: a text whose repeats cost more than one shared variable gets one
@@ -996,7 +1046,8 @@ class PackageCompiler:
         return list(names.values()), "\n".join([*declarations, body]) if declarations else body
 
 
-def compile_logic(module: ModuleType, entry: str = "compute", also: tuple[str, ...] = ()) -> Compiled:
+def compile_logic(module: ModuleType, entry: str = "compute", also: tuple[str, ...] = (), entry_order: list[str] | None = None) -> Compiled:
     """Compile a logic module's functions reachable from `entry` (and `also`), following its imports from its own
-    calculator package; SubsetError names file:line."""
-    return PackageCompiler(module, entry, also).compile()
+    calculator package; SubsetError names file:line. With entry_order, the entry's JS function takes its parameters
+    in that order (a calculator's bundle passes its fields' order, so the page needs no parameter list)."""
+    return PackageCompiler(module, entry, also, entry_order).compile()

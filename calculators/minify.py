@@ -177,7 +177,8 @@ def minify_program(js: str) -> str:
     """tdewolff-minify on one whole program (no renaming of ours), writing ES5.
 
     ES5 output keeps "\\n" in quoted strings (from ES2015 on it writes a template literal with a
-    real newline, and a bundle is one part per line); runtime.js and jsgen's output are ES5 anyway.
+    real newline, and a bundle is one part per line). It transforms nothing newer back: the arrow
+    functions of runtime.js and jsgen's output stay arrows (shorter than `function`).
     The binding's configuration is process-wide, so it is set on every call.
     """
     try:

@@ -113,11 +113,11 @@ def test_imported_functions_and_constants_compile_once_in_dependency_order(tmp_p
     js = compiled.js
     # texts (used by sizes and plan) first, then sizes, then plan; only what the entry reaches
     assert compiled.functions == ["label", "refuse", "rounded", "shown", "compute"]
-    assert js.index("function label(") < js.index("function rounded(") < js.index("function compute(")
-    for name in ("function label(", "function rounded(", "var UNIT = ", "var STEP = "):
+    assert js.index("var label = (") < js.index("var rounded = (") < js.index("var compute = (")
+    for name in ("var label = (", "var rounded = (", "var UNIT = ", "var STEP = "):
         assert js.count(name) == 1, name
     assert "unused_text" not in js and "never compiled" not in js
-    assert js.index("var UNIT = ") < js.index("var STEP = ") < js.index("function compute(")
+    assert js.index("var UNIT = ") < js.index("var STEP = ") < js.index("var compute = (")
 
 
 @pytest.fixture(scope="module")

@@ -30,7 +30,7 @@ from .networks import boot_macs, check_addresses, check_networks, check_ports, p
 from .partitions import check_unique, client_ids_of, client_names_of, per_client, vios_ids_of, vios_names_of
 from .sizing import profile_sizing, sizing_rows
 from .slots import adapter_counts, build_partitions, check_slots, parse_slots, slot_plan_rows, slot_warnings
-from .texts import refuse, warning
+from .texts import MACS_LEAD, refuse, warning
 
 if TYPE_CHECKING:
     from .plan import Plan
@@ -95,7 +95,7 @@ def compute(system: str, vios: int, vios_names: list | None, vios_ids: list | No
     warnings.extend(fc_warnings(partitions, fcs_ports))
     if len(plan["vios_macs"]) == 0:
         warnings.append(warning("NO_MAC",
-                                "Boot adapter MACs: none given, so installios is printed commented out; run the "
+                                f"{MACS_LEAD}none given, so installios is printed commented out; run the "
                                 "lpar_netboot lines, then give their MACs here (installios needs the MAC)."))
     result = {"sizing": sizing_rows("VIO server", vios_sizing) + sizing_rows("client", client_sizing),
               "adapter_counts": adapter_counts(everyone), "slot_plan": slot_plan_rows(everyone),

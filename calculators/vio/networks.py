@@ -9,7 +9,7 @@ from __future__ import annotations
 from calculators.runtime import decimal_number, lower_ascii
 
 from .rules import MAX_VLAN, VIOS_ETHERNET_FIRST_SLOT, VIOS_ETHERNET_LAST_SLOT
-from .texts import all_hex, count_text, join_ints, refuse, warning
+from .texts import MACS_LEAD, NETWORKS_LEAD, all_hex, count_text, join_ints, refuse, warning
 
 # Address block sizes a contiguous netmask octet leaves (256 - octet).
 BLOCK_SIZES = [1, 2, 4, 8, 16, 32, 64, 128, 256]
@@ -26,17 +26,17 @@ def parse_networks(vlans: str) -> list:
             value = decimal_number(item)
             if value < 1 or value > MAX_VLAN:
                 refuse("vlans", "VLAN_OUT_OF_RANGE",
-                       f"Networks and VLANs: '{item:s}' is not a VLAN ID; give whole numbers from 1 to 4094 (0 and 4095 "
+                       f"{NETWORKS_LEAD}'{item:s}' is not a VLAN ID; give whole numbers from 1 to 4094 (0 and 4095 "
                        f"are reserved by IEEE 802.1Q), networks separated by ';'.")
             if value in seen:
                 refuse("vlans", "VLAN_REPEATED",
-                       f"Networks and VLANs: VLAN {value:d} is given twice; each VLAN belongs to one network (one "
+                       f"{NETWORKS_LEAD}VLAN {value:d} is given twice; each VLAN belongs to one network (one "
                        f"trunk adapter per VIO server).")
             seen.append(value)
             network.append(value)
         if len(network) == 0:
             refuse("vlans", "EMPTY_NETWORK",
-                   f"Networks and VLANs: network {number + 1} has no VLAN ID; give each network's VLANs (the first "
+                   f"{NETWORKS_LEAD}network {number + 1} has no VLAN ID; give each network's VLANs (the first "
                    f"is its port VLAN ID), networks separated by ';', such as 10,20;30.")
         networks.append(network)
     return networks
@@ -94,7 +94,7 @@ def check_networks(networks: list, ip_vlans: list, ip_on: str, ctl_vlan: int, vi
     room = VIOS_ETHERNET_LAST_SLOT - VIOS_ETHERNET_FIRST_SLOT + 1
     if needed > room:
         refuse("vlans", "TOO_MANY_VIOS_ETHERNET",
-               f"Networks and VLANs: {count_text(len(networks), 'network needs', 'networks need')} {needed:d} "
+               f"{NETWORKS_LEAD}{count_text(len(networks), 'network needs', 'networks need')} {needed:d} "
                f"Ethernet adapters on each VIO server (trunks, control channels, IP adapters), but the slot "
                f"convention keeps slots 2-9 ({room:d}) for them; use fewer networks or IP VLANs, or IP on the SEA.")
 
@@ -208,7 +208,7 @@ def mac_text(field: str, text: str) -> str:
                 good = False
     if not good:
         refuse(field, "BAD_MAC",
-               f"Boot adapter MACs: '{text}' is not a MAC address; give 12 hex digits, such as b83fd22b9a04 or "
+               f"{MACS_LEAD}'{text}' is not a MAC address; give 12 hex digits, such as b83fd22b9a04 or "
                f"b8:3f:d2:2b:9a:04 (lpar_netboot prints them).")
     result = ""
     for index in range(12):
@@ -224,7 +224,7 @@ def boot_macs(vios_names: list, vios_macs: list | None) -> list:
         return []
     if len(vios_macs) != len(vios_names):
         refuse("vios_macs", "COUNT_MISMATCH",
-               f"Boot adapter MACs: {count_text(len(vios_macs), 'MAC', 'MACs')} given for "
+               f"{MACS_LEAD}{count_text(len(vios_macs), 'MAC', 'MACs')} given for "
                f"{count_text(len(vios_names), 'VIO server', 'VIO servers')}; give one per VIO server, or leave it "
                f"empty.")
     macs = []

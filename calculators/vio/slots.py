@@ -13,7 +13,7 @@ from calculators.runtime import lower_ascii
 
 from .networks import control_channel_vlan, network_of_vlan
 from .rules import BLOCK_SIZE, CLIENT_ETHERNET_SLOT, CLIENT_HEADROOM_BLOCKS, VIOS_ETHERNET_FIRST_SLOT, VIOS_HEADROOM_BLOCKS
-from .texts import all_hex, count_text, join_ints, refuse, warning
+from .texts import SLOTS_LEAD, all_hex, count_text, join_ints, refuse, warning
 
 if TYPE_CHECKING:
     from .plan import Plan
@@ -271,12 +271,12 @@ def parse_slots(text: str | None, vios_count: int) -> list:
             drc_index = lower_ascii(item)
             if len(drc_index) > 8 or not all_hex(drc_index):
                 refuse("vios_slots", "BAD_DRC_INDEX",
-                       f"Physical slots of the VIO servers: '{item:s}' is not a DRC index; give the hexadecimal "
+                       f"{SLOTS_LEAD}'{item:s}' is not a DRC index; give the hexadecimal "
                        f"drc_index that lshwres -r io --rsubtype slot lists (such as 21010010), VIO servers separated "
                        f"by ';'.")
             if drc_index in seen:
                 refuse("vios_slots", "DUPLICATE_SLOT",
-                       f"Physical slots of the VIO servers: {drc_index:s} is given twice; a physical slot belongs to "
+                       f"{SLOTS_LEAD}{drc_index:s} is given twice; a physical slot belongs to "
                        f"one partition only.")
             seen.append(drc_index)
             group.append(drc_index)
@@ -285,13 +285,13 @@ def parse_slots(text: str | None, vios_count: int) -> list:
         return []
     if len(groups) != vios_count:
         refuse("vios_slots", "COUNT_MISMATCH",
-               f"Physical slots of the VIO servers: {count_text(len(groups), 'group', 'groups')} given for "
+               f"{SLOTS_LEAD}{count_text(len(groups), 'group', 'groups')} given for "
                f"{count_text(vios_count, 'VIO server', 'VIO servers')}; give one group per VIO server, separated by "
                f"';' (such as 21010010,21010011;21010020,21010021).")
     for index in range(len(groups)):
         if len(groups[index]) == 0:
             refuse("vios_slots", "EMPTY_GROUP",
-                   f"Physical slots of the VIO servers: VIO server {index + 1} has no slot; every VIO server needs its "
+                   f"{SLOTS_LEAD}VIO server {index + 1} has no slot; every VIO server needs its "
                    f"own physical adapters.")
     return groups
 
@@ -300,14 +300,14 @@ def slot_warnings(names: list, slots: list) -> list:
     """Warn when no physical slots are given, or a VIO server has fewer than two (one storage, one network)."""
     if len(slots) == 0:
         return [warning("NO_PHYSICAL_SLOTS",
-                        "Physical slots of the VIO servers: none given, so the VIO server profiles have no physical "
+                        f"{SLOTS_LEAD}none given, so the VIO server profiles have no physical "
                         "adapters. Assign each one at least one FC and one Ethernet adapter before installing (the "
                         "commands list the slots and show how).")]
     warnings = []
     for index in range(len(slots)):
         if len(slots[index]) < 2:
             warnings.append(warning("FEW_PHYSICAL_SLOTS",
-                                    f"Physical slots of the VIO servers: {names[index]:s} has one slot; a VIO server "
+                                    f"{SLOTS_LEAD}{names[index]:s} has one slot; a VIO server "
                                     f"needs at least one storage and one network adapter (unless that one adapter "
                                     f"does both)."))
     return warnings

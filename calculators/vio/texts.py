@@ -9,6 +9,11 @@ from __future__ import annotations
 from calculators.runtime import CalcError, index_in
 
 HEX_DIGITS = "0123456789abcdef"
+# The field labels that lead several messages: each written once in the page's JavaScript (a constant is
+# emitted once; the same words inside different literals would be written in full each time)
+SLOTS_LEAD = "Physical slots of the VIO servers: "
+NETWORKS_LEAD = "Networks and VLANs: "
+MACS_LEAD = "Boot adapter MACs: "
 
 
 def refuse(field: str, key: str, message: str) -> None:
