@@ -199,8 +199,8 @@ class DirectivePreprocessor(Preprocessor):
             lines[opening] = f'{lines[opening].rstrip()} {BLOCK_OPTION}="{number}"'
         if page.src_uri == GLOSSARY_PAGE:
             lines = _fill_glossary(lines, page)
-        if page.src_uri == PROFILE_PAGE:
-            lines = _fill_profile(lines, page)
+        if page.src_uri == PROFILE_PAGE and sum(line.count(PROFILE_MARKER) for line in lines) != 1:
+            raise FenceError(f"{page.author_path}: needs the marker {PROFILE_MARKER} exactly once")
         return lines
 
 
@@ -213,18 +213,20 @@ def _fill_glossary(lines: list[str], page: PageContext) -> list[str]:
     return text.split("\n")
 
 
-def _fill_profile(lines: list[str], page: PageContext) -> list[str]:
+def _fill_profile(html: str, page: PageContext) -> str:
     """The Profile page's list of variables at its marker, with the scripts that check the values as their pages do.
 
     The calculators' scripts (their parsers) and the snippet runtime (window.kbSnippets.checkValue): the
-    page has no snippet block, so the runtime is not linked by the postprocessor.
+    page has no snippet block, so the runtime is not linked by the postprocessor. Filled in the page's
+    HTML (the marker is an HTML comment, which Markdown passes through), so Markdown does not parse
+    the list's 60 KB of HTML as a raw block again; the preprocessor checked that the marker is there once.
     """
-    if sum(line.count(PROFILE_MARKER) for line in lines) != 1:
-        raise FenceError(f"{page.author_path}: needs the marker {PROFILE_MARKER} exactly once")
+    if html.count(PROFILE_MARKER) != 1:
+        raise FenceError(f"{page.author_path}: the marker {PROFILE_MARKER} must stand alone on its line, outside code")
     listed = calculator_summary()  # kb.profile's list and calculator_names, through kb.cache
     scripts = f'<script src="{page.root}{snippet_directive.RUNTIME_ASSET}"></script>' + "".join(
         f'<script src="{page.root}assets/calculators/{name}.js"></script>' for name in listed.profile_calculators)
-    return [line.replace(PROFILE_MARKER, listed.profile_html + scripts) for line in lines]
+    return html.replace(PROFILE_MARKER, listed.profile_html + scripts)
 
 
 def directive_validator(language: str, inputs: dict[str, str], options: dict[str, Any], attrs: dict[str, Any], md: Markdown) -> bool:
@@ -298,6 +300,8 @@ class PagePostprocessor(Postprocessor):
         if "snippet" in kinds:
             head += f'<link rel="stylesheet" href="{root}{snippet_directive.STYLE_ASSET}">'
         tail = f'<script src="{root}{snippet_directive.RUNTIME_ASSET}"></script>' if "snippet" in kinds else ""
+        if state.page.src_uri == PROFILE_PAGE:
+            text = _fill_profile(text, state.page)
         calculators = [prepared for directive, prepared in state.prepared if directive.kind == "calculator"]
         if calculators:
             text = insert_jump_links(text, calculators)

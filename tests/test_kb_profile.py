@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, render_page
 
 from calculators.registry import all_calculators
 from calculators.snippets import SNIPPETS
@@ -103,3 +103,17 @@ def test_the_printed_runbook_uses_the_profile(tmp_path, chromium_path, pdftotext
     assert "printed with the values of the profile named above" in " ".join(cover.split())
     assert "/home/tsminst2/dsmserv.opt" in text and "/home/tsminst1/dsmserv.opt" not in text
     assert "SPSERVER9" in text and "-m p10-prod-sys" in text and "/opt/tivoli/tsm/client/ba/bin64" in text
+
+
+def test_the_profile_list_is_filled_at_its_marker_once_and_only_there(tmp_path: Path) -> None:
+    from kb.fences import PROFILE_MARKER, PROFILE_PAGE, FenceError
+
+    html = render_page(tmp_path, f"# Your profile\n\nBefore.\n\n{PROFILE_MARKER}\n\nAfter.\n", PROFILE_PAGE)
+    assert html.count('data-kb-profile-page') == 1 and PROFILE_MARKER not in html
+    assert html.index("Before.") < html.index("data-kb-profile-page") < html.index("After.")
+    assert 'src="assets/calculators/tire.js"' in html, "the calculators' parsers check the values"
+    for source, reason in (("# Your profile\n\nNo marker.\n", "exactly once"),
+                           (f"# Your profile\n\n{PROFILE_MARKER}\n\n{PROFILE_MARKER}\n", "exactly once"),
+                           (f"# Your profile\n\n```\n{PROFILE_MARKER}\n```\n", "stand alone")):
+        with pytest.raises(FenceError, match=reason):
+            render_page(tmp_path, source, PROFILE_PAGE)
