@@ -15,8 +15,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from kb.pdf import PdfExportError, chromium_path, collect_build_info, export_books, export_requested, missing_requirement, paper_size
-
 log = get_plugin_logger(__name__)
 
 _state = {"enabled": False}
@@ -24,6 +22,11 @@ _state = {"enabled": False}
 
 def on_config(config: MkDocsConfig) -> None:
     """Decide whether to export and, if so, fail at once when Chromium, a package or the paper size is wrong."""
+    if not os.environ.get("ENABLE_PDF_EXPORT", "").strip():  # unset or blank means no export: kb.pdf is not even imported
+        _state["enabled"] = False
+        return
+    from kb.pdf import PdfExportError, chromium_path, export_requested, missing_requirement, paper_size
+
     try:
         _state["enabled"] = export_requested()
         if _state["enabled"]:
@@ -40,6 +43,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     """Print the built site to its PDF books when ENABLE_PDF_EXPORT=1."""
     if not _state["enabled"]:
         return
+    from kb.pdf import PdfExportError, collect_build_info, export_books
+
     started = time.monotonic()
     info = collect_build_info(
         title=config.site_name, description=config.site_description or "",
