@@ -107,19 +107,15 @@ def all_packages_key(root: Path = CALCULATORS, kb_dir: Path | None = None, packa
     return _hash(*(f"{name}={package_keys[name]}" for name in summary_packages(root)))
 
 
-_BUILD_MEMO: dict[tuple[str, ...], str] = {}
+def per_file_version(load: Callable[[Path], T], path: Path) -> T:
+    """`load(path)`, computed again only when the file's modification time or size changes (`mkdocs serve` edits)."""
+    stat = path.stat()
+    return _loaded(load, str(path), stat.st_mtime_ns, stat.st_size)
 
 
-def per_build(compute: Callable[[], str], *name: str) -> str:
-    """A digest computed once per build (`new_build` forgets them: kb.generate starts every build with it)."""
-    if name not in _BUILD_MEMO:
-        _BUILD_MEMO[name] = compute()
-    return _BUILD_MEMO[name]
-
-
-def new_build() -> None:
-    """Forget the digests of the previous build (`mkdocs serve` after an edit reads the sources again)."""
-    _BUILD_MEMO.clear()
+@lru_cache(maxsize=16)
+def _loaded(load: Callable[[Path], Any], path: str, mtime_ns: int, size: int) -> Any:
+    return load(Path(path))
 
 
 def _hash(*parts: str) -> str:

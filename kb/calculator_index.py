@@ -113,7 +113,6 @@ def keys() -> Keys:
 def forget() -> None:
     """Read the sources again (a new build: `mkdocs serve` after an edit)."""
     keys.cache_clear()
-    cache.new_build()
 
 
 def package_keys() -> dict[str, str]:

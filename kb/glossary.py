@@ -10,12 +10,12 @@ import html as html_lib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from calculators.errors import ProjectError
+from kb.cache import per_file_version
 from kb.html_text import NO_WRAP_TAGS, Token, Wrap, wrap_running_text
 
 # libyaml's parser where PyYAML was built with it (the wheels are): the same nodes, about ten times faster.
@@ -94,13 +94,11 @@ def load_glossary(path: Path = DEFAULT_GLOSSARY, source: str | None = None) -> l
 
 def site_glossary() -> list[GlossaryTerm]:
     """The site's glossary (kb/data/glossary.yaml), parsed once per version of the file (`mkdocs serve` edits it)."""
-    stat = DEFAULT_GLOSSARY.stat()
-    return _site_glossary(str(DEFAULT_GLOSSARY), stat.st_mtime_ns, stat.st_size)
+    return per_file_version(_site_glossary, DEFAULT_GLOSSARY)
 
 
-@lru_cache(maxsize=1)
-def _site_glossary(path: str, mtime_ns: int, size: int) -> list[GlossaryTerm]:
-    return load_glossary(Path(path), "kb/data/glossary.yaml")
+def _site_glossary(path: Path) -> list[GlossaryTerm]:
+    return load_glossary(path, "kb/data/glossary.yaml")
 
 
 def _term(node: yaml.Node, source: str, line: int) -> GlossaryTerm:

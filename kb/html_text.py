@@ -68,52 +68,51 @@ class Wrap:
     after: str
 
 
+class _Finder:
+    """Searches in one text that remember where they failed: what is not found from a position on is
+    not searched for again from any later position. Scans that retry at every unclosed '<' stay linear."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.absent_from: dict[str | re.Pattern[str], int] = {}
+
+    def find(self, target: str | re.Pattern[str], start: int) -> tuple[int, int] | None:
+        """(start, end) of the first `target` (a string or a pattern) at or after `start`, or None."""
+        if self.absent_from.get(target, len(self.text) + 1) <= start:
+            return None
+        if isinstance(target, str):
+            found = self.text.find(target, start)
+            span = (found, found + len(target)) if found >= 0 else None
+        else:
+            match = target.search(self.text, start)
+            span = match.span() if match else None
+        if span is None:
+            self.absent_from[target] = start
+        return span
+
+
 def tag_spans(html: str) -> Iterable[tuple[int, int, bool]]:
     """(start, end, raw) of each tag, as `_TOKEN.finditer` finds them; `raw` for a whole script or style element.
 
-    At each '<' the three forms are tried in the pattern's order. A closing string searched for
-    once and not found is not searched for again (no later '<' can find it either), so the scan
-    is linear however much markup is left unclosed.
+    At each '<' the three forms are tried in the pattern's order; `_Finder` keeps the scan linear
+    however much markup is left unclosed.
     """
-    missing: dict[str, int] = {}  # a closing string → the position from which it is known to be absent
-
-    def find(closing: str, start: int) -> int:
-        if missing.get(closing, len(html) + 1) <= start:
-            return -1
-        found = html.find(closing, start)
-        if found < 0:
-            missing[closing] = start
-        return found
-
-    def find_raw_closing(name: str, start: int) -> tuple[int, int] | None:
-        if missing.get(name, len(html) + 1) <= start:
-            return None
-        closing = _RAW_TEXT_CLOSING[name].search(html, start)
-        if closing is None:
-            missing[name] = start
-            return None
-        return closing.start(), closing.end()
-
+    finder = _Finder(html)
     position = html.find("<")
     while position >= 0:
-        end = -1
+        span = finder.find("-->", position + 4) if html.startswith("<!--", position) else None
         raw = False
-        if html.startswith("<!--", position):
-            found = find("-->", position + 4)
-            end = found + 3 if found >= 0 else -1
-        if end < 0:
+        if span is None:
             opening = _RAW_TEXT_OPENING.match(html, position)
-            closing = find_raw_closing(opening.group(1).lower(), opening.end()) if opening else None
-            if closing is not None:
-                end, raw = closing[1], True
-        if end < 0:
-            found = find(">", position + 1)
-            end = found + 1 if found >= 0 else -1
-        if end < 0:
+            span = finder.find(_RAW_TEXT_CLOSING[opening.group(1).lower()], opening.end()) if opening else None
+            raw = span is not None
+        if span is None:
+            span = finder.find(">", position + 1)
+        if span is None:
             position = html.find("<", position + 1)
             continue
-        yield position, end, raw
-        position = html.find("<", end)
+        yield position, span[1], raw
+        position = html.find("<", span[1])
 
 
 def tokenize(html: str) -> list[Token]:
@@ -141,8 +140,8 @@ def plain_text(html: str) -> str:
     """Return the visible text of an HTML fragment (code included), for finding IDs wherever they are.
 
     Each tag `tokenize` names becomes a space unless it is inline; inline tags, comments and other
-    markup vanish (syntax highlighting splits "0950-021" into several spans). One regex pass, no
-    tokens: the message-index step runs it on every section of every page it renders.
+    markup vanish (syntax highlighting splits "0950-021" into several spans). It walks `tag_spans`
+    without making tokens: the message-index step runs it on every section of every page it renders.
     """
     parts: list[str] = []
     position = 0
@@ -173,25 +172,19 @@ def heading_title(inner_html: str) -> str:
 def heading_spans(html: str) -> Iterable[tuple[int, int, str, str, str]]:
     """(start, end, level, attributes, inner HTML) of each heading, as `_HEADING.finditer` finds them.
 
-    A '>' or a closing tag searched for once and not found is not searched for again, so unclosed
-    headings cost linear time (the pattern's lazy scan made each of them read to the end).
+    `_Finder` keeps unclosed headings linear (the pattern's lazy scan made each of them read to the end).
     """
-    absent: dict[str, int] = {}  # what is known to be missing from a position on: ">" or a level's closing tag
+    finder = _Finder(html)
     position = 0
     while (opening := _HEADING_OPENING.search(html, position)) is not None:
         level = opening.group(1)
-        greater = -1 if absent.get(">", len(html) + 1) <= opening.end() else html.find(">", opening.end())
-        if greater < 0:
-            absent[">"] = min(absent.get(">", len(html) + 1), opening.end())
+        greater = finder.find(">", opening.end())
+        closing = finder.find(_HEADING_CLOSING[level], greater[1]) if greater else None
+        if greater is None or closing is None:
             position = opening.start() + 1
             continue
-        closing = None if absent.get(level, len(html) + 1) <= greater + 1 else _HEADING_CLOSING[level].search(html, greater + 1)
-        if closing is None:
-            absent[level] = min(absent.get(level, len(html) + 1), greater + 1)
-            position = opening.start() + 1
-            continue
-        yield opening.start(), closing.end(), level, html[opening.end():greater], html[greater + 1:closing.start()]
-        position = closing.end()
+        yield opening.start(), closing[1], level, html[opening.end():greater[0]], html[greater[1]:closing[0]]
+        position = closing[1]
 
 
 def split_sections(html: str) -> list[Section]:

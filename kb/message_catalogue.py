@@ -6,12 +6,12 @@ data cannot contradict them. Errors name the file, the line, the entry and what 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from calculators.errors import ProjectError
+from kb.cache import per_file_version
 from kb.messages import is_message_id
 
 DEFAULT_CATALOGUE = Path(__file__).parent / "data" / "messages.yaml"
@@ -73,13 +73,11 @@ def load_catalogue(path: Path = DEFAULT_CATALOGUE, source: str | None = None) ->
 
 def site_catalogue() -> dict[str, MessageEntry]:
     """The site's catalogue (kb/data/messages.yaml), parsed once per version of the file (`mkdocs serve` edits it)."""
-    stat = DEFAULT_CATALOGUE.stat()
-    return _site_catalogue(str(DEFAULT_CATALOGUE), stat.st_mtime_ns, stat.st_size)
+    return per_file_version(_site_catalogue, DEFAULT_CATALOGUE)
 
 
-@lru_cache(maxsize=1)
-def _site_catalogue(path: str, mtime_ns: int, size: int) -> dict[str, MessageEntry]:
-    return load_catalogue(Path(path), "kb/data/messages.yaml")
+def _site_catalogue(path: Path) -> dict[str, MessageEntry]:
+    return load_catalogue(path, "kb/data/messages.yaml")
 
 
 def _entry(message_id: str, node: yaml.Node, source: str) -> MessageEntry:

@@ -14,9 +14,7 @@ a warm build neither loads the glossary or the catalogue nor walks a page it has
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
-from functools import lru_cache
 from pathlib import Path
 
 from kb import cache
@@ -61,15 +59,7 @@ def annotate_cached(html: str, index_url: str | None, terms: Callable[[], list[G
 
 
 def environment_key(glossary: Path = DEFAULT_GLOSSARY, messages: Path = DEFAULT_CATALOGUE) -> str:
-    """The digest of everything besides the page that the walk's output depends on (recomputed when a file's size or time changes)."""
+    """The digest of everything besides the page that the walk's output depends on (each file hashed once per version)."""
     kb_dir = Path(__file__).resolve().parent
-    files = tuple(str(path) for path in [kb_dir / name for name in CODE] + [glossary, messages])
-    stats = tuple((stat.st_mtime_ns, stat.st_size) for stat in map(os.stat, files))
-    return _environment_key(files, stats)
-
-
-@lru_cache(maxsize=4)
-def _environment_key(files: tuple[str, ...], stats: tuple[tuple[int, int], ...]) -> str:
-    code, (glossary, messages) = [Path(name) for name in files[:-2]], [Path(name) for name in files[-2:]]
-    return cache.entry_key(PAGE_TEXT, cache.versions(), cache.files_digest(code, code[0].parent),
+    return cache.entry_key(PAGE_TEXT, cache.versions(), cache.files_digest([kb_dir / name for name in CODE], kb_dir),
                            cache.files_digest([glossary], glossary.parent), cache.files_digest([messages], messages.parent))

@@ -116,6 +116,6 @@ def render_cached(prepared: PreparedSnippet, element_id: str, highlight_config: 
 
 
 def _code_key() -> str:
-    """The digest of the code a rendered snippet comes from: the snippets package (with the shared key) and this module (once a build)."""
+    """The digest of the code a rendered snippet comes from: the snippets package (this build's key, with the shared code) and this module."""
     here = Path(__file__).resolve()
-    return cache.per_build(lambda: cache.entry_key(KIND, package_keys()["snippets"], cache.files_digest([here], here.parent)), KIND)
+    return cache.entry_key(KIND, package_keys()["snippets"], cache.files_digest([here], here.parent))
